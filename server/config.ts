@@ -1,0 +1,70 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const port = z.coerce.number().int().min(0).max(65_535)
+const positiveInt = z.coerce.number().int().positive()
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url().optional())
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  PUBLIC_URL: optionalUrl.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
+  KEEPALIVE_INTERVAL_MS: positiveInt.default(30_000),
+  COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  MAX_PENDING_UPDATES_PER_CLIENT: positiveInt.default(50),
+  TLDRAW_LICENSE_KEY: z.string().trim().optional(),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  publicUrl: string | undefined
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  maxMessageBytes: number
+  keepaliveIntervalMs: number
+  compactAfterUpdates: number
+  maxPendingUpdatesPerClient: number
+  tldrawLicenseKey: string | undefined
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
+
+/** Parses the environment once at start; a bad value names the variable so the operator can fix it. */
+export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    return { ok: false, error: `Invalid configuration — ${problems.join('; ')}` }
+  }
+  const e = parsed.data
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: path.resolve(e.DATA_DIR),
+      publicUrl: e.PUBLIC_URL,
+      logLevel: e.LOG_LEVEL,
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      keepaliveIntervalMs: e.KEEPALIVE_INTERVAL_MS,
+      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      maxPendingUpdatesPerClient: e.MAX_PENDING_UPDATES_PER_CLIENT,
+      tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || undefined,
+    },
+  }
+}
+
+/** Defaults for tests and tools that build a server in-process. */
+export function configWith(overrides: Partial<Config> & Pick<Config, 'dataDir'>): Config {
+  const result = parseConfig({})
+  if (!result.ok) throw new Error(result.error)
+  return { ...result.config, ...overrides }
+}

@@ -1,0 +1,21 @@
+/** What storage holds of one board: the last snapshot and the updates appended after it. */
+export interface StoredBoard {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** Sequence number of the newest stored update (0 when there is none). */
+  lastSeq: number
+}
+
+/**
+ * Durable home of board documents. Implementations must make an append
+ * visible to `loadBoard` once its promise resolves, because the room relays
+ * an update only after that.
+ */
+export interface BoardStore {
+  loadBoard(boardId: string): Promise<StoredBoard>
+  /** Appends in order, atomically; resolves to the sequence number of the last one. */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
+  /** Replaces the snapshot and drops every update up to and including `uptoSeq`. */
+  storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  close(): Promise<void>
+}

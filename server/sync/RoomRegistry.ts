@@ -1,0 +1,106 @@
+import * as Y from 'yjs'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics.ts'
+import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
+import { BoardRoom } from './BoardRoom.ts'
+
+export interface RoomRegistryDeps {
+  store: BoardStore
+  logger: Logger
+  metrics: Metrics
+  compactAfterUpdates: number
+  maxPendingUpdatesPerClient: number
+}
+
+export class BoardUnreadableError extends Error {
+  constructor(
+    readonly boardId: string,
+    cause: unknown,
+  ) {
+    super(`stored board ${boardId} cannot be decoded`, { cause })
+  }
+}
+
+/**
+ * Owns the open rooms. A board is loaded at most once however many clients
+ * arrive together (they share the pending load), and is unloaded when its
+ * last client has left and its writes are stored.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, BoardRoom>()
+  private readonly loading = new Map<string, Promise<BoardRoom>>()
+  private readonly unloading = new Set<Promise<void>>()
+
+  constructor(private readonly deps: RoomRegistryDeps) {
+    deps.metrics.gauge('rooms_open', () => this.rooms.size)
+  }
+
+  get openRoomCount(): number {
+    return this.rooms.size
+  }
+
+  open(boardId: string): Promise<BoardRoom> {
+    const room = this.rooms.get(boardId)
+    if (room) return Promise.resolve(room)
+    const pending = this.loading.get(boardId)
+    if (pending) return pending
+    const load = this.loadRoom(boardId).finally(() => this.loading.delete(boardId))
+    this.loading.set(boardId, load)
+    return load
+  }
+
+  /** Call after a connection left the room (or never joined it). */
+  release(room: BoardRoom): void {
+    if (room.connectionCount > 0) return
+    void room.whenWritten().then(() => {
+      if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room) return
+      this.rooms.delete(room.boardId)
+      this.trackUnload(room)
+    })
+  }
+
+  /** Stores and unloads every room; for a graceful shutdown. */
+  async closeAll(): Promise<void> {
+    await Promise.allSettled(this.loading.values())
+    for (const room of this.rooms.values()) this.trackUnload(room)
+    this.rooms.clear()
+    await Promise.all(this.unloading)
+  }
+
+  private trackUnload(room: BoardRoom): void {
+    const unload = room
+      .unload()
+      .catch((error: unknown) => this.deps.logger.error({ boardId: room.boardId, err: error }, 'unloading failed'))
+      .finally(() => this.unloading.delete(unload))
+    this.unloading.add(unload)
+  }
+
+  private async loadRoom(boardId: string): Promise<BoardRoom> {
+    const stored = await this.deps.store.loadBoard(boardId)
+    const doc = new Y.Doc()
+    try {
+      applyStoredBoard(doc, stored)
+    } catch (error) {
+      doc.destroy()
+      this.deps.metrics.count('board_loads_failed_total')
+      throw new BoardUnreadableError(boardId, error)
+    }
+    this.deps.metrics.count('board_loads_total')
+    const room = new BoardRoom(boardId, doc, stored.lastSeq, stored.updates.length, {
+      ...this.deps,
+      onFailure: (failed) => {
+        if (this.rooms.get(failed.boardId) === failed) this.rooms.delete(failed.boardId)
+        failed.doc.destroy()
+      },
+    })
+    this.rooms.set(boardId, room)
+    return room
+  }
+}
+
+function applyStoredBoard(doc: Y.Doc, stored: StoredBoard): void {
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+  })
+}

@@ -1,0 +1,143 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocket, WebSocketServer, type RawData } from 'ws'
+import { CloseCode } from '../../shared/closeCodes.ts'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics.ts'
+import type { BoardRoom } from './BoardRoom.ts'
+import type { RoomRegistry } from './RoomRegistry.ts'
+import type { ConnectionAccess, SyncSocket } from './SyncSocket.ts'
+
+export interface SyncEndpointOptions {
+  registry: RoomRegistry
+  logger: Logger
+  metrics: Metrics
+  maxMessageBytes: number
+  keepaliveIntervalMs: number
+}
+
+/** Messages a client may send while its board is still loading; a real client sends two or three. */
+const MAX_BUFFERED_MESSAGES = 64
+
+class WsSyncSocket implements SyncSocket {
+  alive = true
+
+  constructor(readonly ws: WebSocket) {}
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN
+  }
+
+  send(message: Uint8Array): void {
+    this.ws.send(message)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.close(code, reason)
+    }
+  }
+}
+
+/** Wires ws connections on `/yjs/<boardId>` to rooms: buffering until the board is loaded, keepalive, limits. */
+export class SyncEndpoint {
+  private readonly wss: WebSocketServer
+  private readonly sockets = new Set<WsSyncSocket>()
+  private readonly keepalive: NodeJS.Timeout
+
+  constructor(private readonly options: SyncEndpointOptions) {
+    // perMessageDeflate stays off: updates are small and mostly incompressible, and deflate costs CPU per recipient.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false })
+    this.keepalive = setInterval(() => this.sweep(), options.keepaliveIntervalMs)
+    this.keepalive.unref()
+    options.metrics.gauge('sync_connections', () => this.sockets.size)
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, access: ConnectionAccess): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.handleConnection(ws, boardId, access))
+  }
+
+  close(): void {
+    clearInterval(this.keepalive)
+    for (const socket of this.sockets) socket.close(CloseCode.goingAway, 'server shutting down')
+    this.wss.close()
+  }
+
+  private handleConnection(ws: WebSocket, boardId: string, access: ConnectionAccess): void {
+    const { registry, logger, metrics } = this.options
+    const socket = new WsSyncSocket(ws)
+    this.sockets.add(socket)
+    let room: BoardRoom | null = null
+    let buffered: Uint8Array[] | null = []
+
+    ws.on('error', (error) => {
+      // ws has already closed the socket (1009 for an oversized frame); without this listener the process would crash.
+      metrics.count('sync_messages_rejected_total', { reason: 'socket-error' })
+      logger.warn({ boardId, err: error.message }, 'sync socket error')
+    })
+    ws.on('pong', () => {
+      socket.alive = true
+    })
+    ws.on('message', (data, isBinary) => {
+      socket.alive = true
+      if (!isBinary) {
+        metrics.count('sync_messages_rejected_total', { reason: 'text-frame' })
+        room?.leave(socket)
+        socket.close(CloseCode.invalidPayload, 'binary frames only')
+        return
+      }
+      const message = toUint8Array(data)
+      if (room) {
+        room.handleMessage(socket, message)
+      } else if (buffered && buffered.length < MAX_BUFFERED_MESSAGES) {
+        buffered.push(message)
+      } else {
+        socket.close(CloseCode.policyViolation, 'too many messages before the board was loaded')
+      }
+    })
+    ws.on('close', () => {
+      this.sockets.delete(socket)
+      buffered = null
+      if (room) {
+        room.leave(socket)
+        registry.release(room)
+      }
+    })
+
+    registry.open(boardId).then(
+      (opened) => {
+        if (!socket.isOpen || opened.isFailed) {
+          registry.release(opened)
+          socket.close(CloseCode.internalError, 'board unavailable, try again')
+          return
+        }
+        room = opened
+        opened.join(socket, access)
+        const early = buffered ?? []
+        buffered = null
+        for (const message of early) opened.handleMessage(socket, message)
+      },
+      (error: unknown) => {
+        logger.error({ boardId, err: error }, 'board could not be loaded; refusing it rather than serving it empty')
+        socket.close(CloseCode.boardUnreadable, 'board could not be loaded')
+      },
+    )
+  }
+
+  private sweep(): void {
+    for (const socket of this.sockets) {
+      if (!socket.alive) {
+        socket.ws.terminate()
+        continue
+      }
+      socket.alive = false
+      socket.ws.ping()
+    }
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
+}

@@ -1,0 +1,20 @@
+/**
+ * The least a room needs of a connection. Rooms never see ws or HTTP, so a
+ * test can drive one with in-memory sockets and a Redis relay can stand in
+ * for remote peers.
+ */
+export interface SyncSocket {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+  readonly isOpen: boolean
+}
+
+/** What a connection may do in its room, decided by whoever authenticated it. */
+export interface ConnectionAccess {
+  /** Asked for every inbound update, so a lock can change it while connected. */
+  canWrite(): boolean
+  /** Whether this connection's cursor and name are relayed to others. */
+  sharesPresence: boolean
+}
+
+export const FULL_ACCESS: ConnectionAccess = { canWrite: () => true, sharesPresence: true }
