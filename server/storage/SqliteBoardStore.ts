@@ -80,14 +80,6 @@ export class SqliteBoardStore implements BoardStore {
     this.replaceWithSnapshot(boardId, snapshot, uptoSeq)
   }
 
-  /** Bytes of update log kept for a board; used to check that compaction shrinks it. */
-  storedUpdateBytes(boardId: string): number {
-    const row = this.db
-      .prepare<[string], { bytes: number | null }>('SELECT SUM(LENGTH(data)) AS bytes FROM board_updates WHERE board_id = ?')
-      .get(boardId)
-    return row?.bytes ?? 0
-  }
-
   async close(): Promise<void> {
     this.db.close()
   }

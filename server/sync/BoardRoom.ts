@@ -174,6 +174,8 @@ export class BoardRoom {
     }
     // Decoding first means a malformed update is refused before any of it touches the document.
     const decoded = Y.decodeUpdate(update)
+    // A client's sync step 2 is often empty; storing and relaying it would only grow the log.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
     if (hasClockGap(decoded.structs, this.doc)) {
       connection.gappedUpdates += 1
       if (connection.gappedUpdates > this.deps.maxPendingUpdatesPerClient) {
@@ -287,6 +289,8 @@ export class BoardRoom {
       socket.close(CloseCode.internalError, 'storage failure')
     }
     this.connections.clear()
+    this.awareness.off('update', this.handleAwarenessChange)
+    this.awareness.destroy()
     this.deps.onFailure(this)
   }
 }

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { connectBoard, connectSynced, type BoardClient } from '../support/boardClient.ts'
+import { killHard, startServerProcess, type ServerProcess } from '../support/serverProcess.ts'
+import { makeDataDir } from '../support/testServer.ts'
+import { until } from '../support/until.ts'
+
+let server: ServerProcess | null = null
+const clients: BoardClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  if (server && server.child.exitCode === null) await killHard(server)
+})
+
+describe('durability', () => {
+  it('every edit a second client saw survives a SIGKILL of the server', async () => {
+    const dataDir = makeDataDir()
+    server = await startServerProcess({ DATA_DIR: dataDir })
+    const writer = await connectSynced(server.wsUrl, 'burst')
+    const watcher = await connectSynced(server.wsUrl, 'burst')
+    clients.push(writer, watcher)
+
+    for (let i = 0; i < 300; i++) {
+      writer.records.set(`note-${i}`, `Idee ${i}: ${'x'.repeat(50)}`)
+    }
+    await until(() => watcher.records.size === 300, 'the watcher to see the whole burst')
+    const seen = watcher.records.toJSON()
+
+    await killHard(server)
+    writer.provider.disconnect()
+    watcher.provider.disconnect()
+
+    server = await startServerProcess({ DATA_DIR: dataDir })
+    const fresh = connectBoard(server.wsUrl, 'burst')
+    clients.push(fresh)
+    await until(() => fresh.provider.synced, 'the fresh client to sync after the restart')
+    expect(fresh.records.toJSON()).toEqual(seen)
+  })
+})

@@ -1,0 +1,106 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/closeCodes.ts'
+import { connectSynced, type BoardClient } from '../support/boardClient.ts'
+import { openRaw } from '../support/rawSyncClient.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { until } from '../support/until.ts'
+
+let server: TestServer
+const clients: BoardClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server.stop()
+})
+
+function openDatabase(dataDir: string): Database.Database {
+  return new Database(path.join(dataDir, 'ideenschmiede.sqlite'))
+}
+
+function storedLog(dataDir: string, boardId: string): { rows: number; bytes: number } {
+  const db = openDatabase(dataDir)
+  try {
+    const row = db
+      .prepare<[string], { rows: number; bytes: number | null }>(
+        'SELECT COUNT(*) AS rows, SUM(LENGTH(data)) AS bytes FROM board_updates WHERE board_id = ?',
+      )
+      .get(boardId)
+    return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 }
+  } finally {
+    db.close()
+  }
+}
+
+describe('storage', () => {
+  it('compaction keeps the board identical and shrinks the stored log', async () => {
+    server = await startTestServer({ compactAfterUpdates: 1_000_000 })
+    const dataDir = server.config.dataDir
+    const a = await connectSynced(server.wsUrl, 'moves')
+    clients.push(a)
+    // The same 20 records moved over and over: the log grows, the live state does not.
+    for (let round = 0; round < 30; round++) {
+      for (let i = 0; i < 20; i++) a.records.set(`shape-${i}`, JSON.stringify({ x: round, y: i }))
+    }
+    const before = a.records.toJSON()
+    // The server relays only what it has stored, so once a watcher holds the last move, all are stored.
+    const watcher = await connectSynced(server.wsUrl, 'moves')
+    clients.push(watcher)
+    await until(() => watcher.records.get('shape-19') === JSON.stringify({ x: 29, y: 19 }), 'the last move at the watcher')
+    const uncompacted = storedLog(dataDir, 'moves')
+    expect(uncompacted.rows).toBe(600)
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop()
+
+    server = await startTestServer({ dataDir, compactAfterUpdates: 100 })
+    const b = await connectSynced(server.wsUrl, 'moves')
+    clients.push(b)
+    b.records.set('trigger', 'x')
+    for (let i = 0; i < 100; i++) b.records.set(`shape-${i % 20}`, JSON.stringify({ x: 99, y: i % 20 }))
+    const expected = b.records.toJSON()
+    await until(() => server.server.metrics.read('board_compactions_total') > 0, 'a background compaction')
+    const compacted = storedLog(dataDir, 'moves')
+    expect(compacted.bytes).toBeLessThan(uncompacted.bytes / 10)
+    expect(Object.keys(before)).toHaveLength(20)
+
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop()
+    server = await startTestServer({ dataDir })
+    const c = await connectSynced(server.wsUrl, 'moves')
+    clients.push(c)
+    expect(c.records.toJSON()).toEqual(expected)
+  })
+
+  it('a stored board that cannot be decoded is refused, never served as an empty board', async () => {
+    server = await startTestServer()
+    const a = await connectSynced(server.wsUrl, 'broken')
+    const watcher = await connectSynced(server.wsUrl, 'broken')
+    a.records.set('idea', 'Upcycling-Werkstatt')
+    await until(() => watcher.records.get('idea') === 'Upcycling-Werkstatt', 'the idea at the watcher')
+    a.destroy()
+    watcher.destroy()
+    await until(() => server.server.registry.openRoomCount === 0, 'the board to unload')
+
+    const db = openDatabase(server.config.dataDir)
+    db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run('broken', Buffer.from('garbage bytes'))
+    db.close()
+
+    const raw = openRaw(`${server.wsUrl}/broken`)
+    const closed = await raw.closed
+    expect(closed.code).toBe(CloseCode.boardUnreadable)
+    // No sync step carrying an (empty) document was sent before the refusal.
+    expect(raw.received).toHaveLength(0)
+    expect(server.server.metrics.read('board_loads_failed_total')).toBe(1)
+    const stillThere = storedLog(server.config.dataDir, 'broken')
+    expect(stillThere.rows).toBeGreaterThan(0)
+  })
+
+  it('a silent peer is dropped by the keepalive', async () => {
+    server = await startTestServer({ keepaliveIntervalMs: 200 })
+    const silent = openRaw(`${server.wsUrl}/keepalive`, { autoPong: false })
+    await silent.opened
+    const closed = await silent.closed
+    expect(closed.code).toBe(1006)
+  })
+})

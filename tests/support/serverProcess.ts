@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { until } from './until.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+
+export interface ServerProcess {
+  child: ChildProcess
+  port: number
+  httpUrl: string
+  wsUrl: string
+  output: () => string
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/** The server as `npm start` runs it (minus the client build), in its own process so a test can kill it. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const httpUrl = `http://127.0.0.1:${port}`
+  let healthy = false
+  const poll = setInterval(() => {
+    fetch(`${httpUrl}/healthz`).then(
+      (res) => (healthy = res.ok),
+      () => undefined,
+    )
+  }, 50)
+  try {
+    await until(() => healthy || child.exitCode !== null, 'the server process to answer /healthz', 20_000)
+  } finally {
+    clearInterval(poll)
+  }
+  if (!healthy) throw new Error(`server process exited early:\n${output}`)
+  return { child, port, httpUrl, wsUrl: `ws://127.0.0.1:${port}/yjs`, output: () => output }
+}
+
+/** Runs the server entry and returns its exit code and output, for configuration errors. */
+export function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}
+
+export function killHard(server: ServerProcess): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.once('exit', () => resolve())
+    server.child.kill('SIGKILL')
+  })
+}

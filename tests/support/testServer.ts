@@ -1,0 +1,32 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createServer, type IdeenschmiedeServer } from '../../server/app.ts'
+import { configWith, type Config } from '../../server/config.ts'
+import { createLogger } from '../../server/logger.ts'
+
+export interface TestServer {
+  server: IdeenschmiedeServer
+  config: Config
+  httpUrl: string
+  wsUrl: string
+  stop(): Promise<void>
+}
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-test-'))
+}
+
+/** The real server, in this process, on 127.0.0.1 and a free port. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const config = configWith({ dataDir: makeDataDir(), port: 0, host: '127.0.0.1', ...overrides })
+  const server = createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'))
+  const port = await server.listen()
+  return {
+    server,
+    config,
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/yjs`,
+    stop: () => server.close(),
+  }
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createLogger } from '../../server/logger.ts'
+import { Metrics } from '../../server/metrics.ts'
+import type { BoardStore } from '../../server/storage/BoardStore.ts'
+import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
+import { RoomRegistry } from '../../server/sync/RoomRegistry.ts'
+import { FULL_ACCESS, type SyncSocket } from '../../server/sync/SyncSocket.ts'
+import { recordUpdate, updateMessage } from '../support/rawSyncClient.ts'
+import { until } from '../support/until.ts'
+
+class MemorySocket implements SyncSocket {
+  readonly sent: Uint8Array[] = []
+  isOpen = true
+  send(message: Uint8Array): void {
+    this.sent.push(message)
+  }
+  close(): void {
+    this.isOpen = false
+  }
+}
+
+/** The real SQLite store, with appends held until the test releases them. */
+class HeldAppendStore implements BoardStore {
+  private releaseAll: (() => void) | null = null
+  private held = new Promise<void>((resolve) => (this.releaseAll = resolve))
+  appended = 0
+  constructor(private readonly inner: SqliteBoardStore) {}
+  loadBoard(boardId: string) {
+    return this.inner.loadBoard(boardId)
+  }
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]) {
+    await this.held
+    const seq = await this.inner.appendUpdates(boardId, updates)
+    this.appended += updates.length
+    return seq
+  }
+  storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number) {
+    return this.inner.storeSnapshot(boardId, snapshot, uptoSeq)
+  }
+  close() {
+    return this.inner.close()
+  }
+  release(): void {
+    this.releaseAll?.()
+  }
+}
+
+const stores: BoardStore[] = []
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close()
+})
+
+function makeRegistry(store: BoardStore): RoomRegistry {
+  stores.push(store)
+  return new RoomRegistry({
+    store,
+    logger: createLogger('silent'),
+    metrics: new Metrics(),
+    compactAfterUpdates: 1000,
+    maxPendingUpdatesPerClient: 10,
+  })
+}
+
+describe('BoardRoom', () => {
+  it('relays an update only after storage has accepted it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-room-'))
+    const store = new HeldAppendStore(new SqliteBoardStore(path.join(dir, 'db.sqlite')))
+    const room = await makeRegistry(store).open('ordered')
+    const writer = new MemorySocket()
+    const reader = new MemorySocket()
+    room.join(writer, FULL_ACCESS)
+    room.join(reader, FULL_ACCESS)
+    const greeting = reader.sent.length
+
+    room.handleMessage(writer, updateMessage(recordUpdate('idea', 'Klangwerkstatt')))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(reader.sent.length).toBe(greeting)
+
+    store.release()
+    await until(() => reader.sent.length === greeting + 1, 'the relayed update')
+    expect(store.appended).toBe(1)
+    expect(writer.sent.length).toBe(greeting)
+    const decoder = decoding.createDecoder(reader.sent.at(-1) ?? new Uint8Array())
+    expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2])
+    const received = new Y.Doc()
+    Y.applyUpdate(received, decoding.readVarUint8Array(decoder))
+    expect(received.getMap('records').get('idea')).toBe('Klangwerkstatt')
+  })
+})

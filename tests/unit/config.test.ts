@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../server/config.ts'
+import { runServerToExit } from '../support/serverProcess.ts'
+
+describe('configuration from the environment', () => {
+  it('uses the documented defaults', () => {
+    const result = parseConfig({})
+    expect(result.ok && result.config).toMatchObject({ port: 3000, host: '127.0.0.1', maxMessageBytes: 2 * 1024 * 1024 })
+  })
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['MAX_MESSAGE_BYTES', '-5'],
+    ['KEEPALIVE_INTERVAL_MS', '1.5'],
+    ['LOG_LEVEL', 'loud'],
+    ['PUBLIC_URL', 'not a url'],
+  ])('a bad %s (%s) is refused with a message naming it', (name, value) => {
+    const result = parseConfig({ [name]: value })
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.error).toContain(name)
+  })
+
+  it('the server does not start on a bad value and says which variable is wrong', async () => {
+    const { code, output } = await runServerToExit({ DATA_DIR: '/tmp/unused', MAX_MESSAGE_BYTES: 'lots' })
+    expect(code).toBe(1)
+    expect(output).toContain('MAX_MESSAGE_BYTES')
+  })
+})
