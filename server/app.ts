@@ -4,24 +4,29 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import express from 'express'
-import { isBoardId } from '../shared/boardId.ts'
+import { AccessControl } from './auth/AccessControl.ts'
+import { loadAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
-import { rejectUpgrade } from './http/rejectUpgrade.ts'
+import { apiErrorHandler, sendApiError } from './http/apiErrors.ts'
+import { createEventsApi } from './http/eventsApi.ts'
+import { FailedAttemptLimiter } from './http/FailedAttemptLimiter.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
-import type { BoardStore } from './storage/BoardStore.ts'
-import { SqliteBoardStore } from './storage/SqliteBoardStore.ts'
+import { openSqliteStorage, type Storage } from './storage/Storage.ts'
 import { RoomRegistry } from './sync/RoomRegistry.ts'
 import { SyncEndpoint } from './sync/SyncEndpoint.ts'
-import { FULL_ACCESS } from './sync/SyncSocket.ts'
+import { UpgradeRouter } from './http/UpgradeRouter.ts'
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
+const JOIN_FAILURES_PER_MINUTE = 10
 
 export interface IdeenschmiedeServer {
   readonly httpServer: http.Server
   readonly registry: RoomRegistry
-  readonly store: BoardStore
+  readonly storage: Storage
+  readonly access: AccessControl
   readonly metrics: Metrics
+  readonly adminToken: string
   /** Resolves with the bound port (useful with port 0). */
   listen(): Promise<number>
   close(): Promise<void>
@@ -30,9 +35,11 @@ export interface IdeenschmiedeServer {
 /** Builds the whole server from a config object; nothing global, so tests run several in one process. */
 export function createServer(config: Config, logger: Logger): IdeenschmiedeServer {
   const metrics = new Metrics()
-  const store = new SqliteBoardStore(path.join(config.dataDir, 'ideenschmiede.sqlite'))
+  const storage = openSqliteStorage(config.dataDir)
+  const adminToken = loadAdminToken(config.dataDir, config.adminToken)
+  const access = new AccessControl(storage.events, adminToken)
   const registry = new RoomRegistry({
-    store,
+    store: storage.boards,
     logger,
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
@@ -45,39 +52,42 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     maxMessageBytes: config.maxMessageBytes,
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
+  access.onRevoked((linkIds) => sync.closeLinks(linkIds))
+  const upgrades = new UpgradeRouter({ access, events: storage.events, sync, logger, publicUrl: config.publicUrl })
 
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', config.trustProxy)
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render())
   })
+  app.use('/api', express.json({ limit: config.maxJsonBodyBytes }))
+  app.use(
+    '/api',
+    createEventsApi({
+      events: storage.events,
+      access,
+      joinLimiter: new FailedAttemptLimiter(JOIN_FAILURES_PER_MINUTE, 60_000),
+      publicUrl: config.publicUrl,
+    }),
+  )
+  app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
+  app.use('/api', apiErrorHandler(logger))
   serveClient(app)
 
   const httpServer = http.createServer(app)
-  httpServer.on('upgrade', (request, socket, head) => {
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
-    if (pathname.startsWith('/socket.io/')) return
-    socket.on('error', (error) => logger.debug({ err: error.message }, 'upgrade socket error'))
-    if (!pathname.startsWith('/yjs/')) {
-      rejectUpgrade(socket, 404, 'no WebSocket endpoint at this path')
-      return
-    }
-    const boardId = pathname.slice('/yjs/'.length)
-    if (!isBoardId(boardId)) {
-      rejectUpgrade(socket, 400, 'invalid board id')
-      return
-    }
-    sync.handleUpgrade(request, socket, head, boardId, FULL_ACCESS)
-  })
+  httpServer.on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head))
 
   return {
     httpServer,
     registry,
-    store,
+    storage,
+    access,
     metrics,
+    adminToken,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -91,7 +101,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
       httpServer.closeAllConnections()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
       await registry.closeAll()
-      await store.close()
+      await storage.close()
     },
   }
 }

@@ -20,6 +20,14 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   MAX_PENDING_UPDATES_PER_CLIENT: positiveInt.default(50),
   TLDRAW_LICENSE_KEY: z.string().trim().optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(z.string().min(16, 'must be at least 16 characters').optional())
+    .optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  MAX_JSON_BODY_BYTES: positiveInt.default(1024 * 1024),
 })
 
 export interface Config {
@@ -33,6 +41,10 @@ export interface Config {
   compactAfterUpdates: number
   maxPendingUpdatesPerClient: number
   tldrawLicenseKey: string | undefined
+  adminToken: string | undefined
+  /** Behind a reverse proxy, take the client IP (for join-code rate limits) from X-Forwarded-For. */
+  trustProxy: boolean
+  maxJsonBodyBytes: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -58,6 +70,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       maxPendingUpdatesPerClient: e.MAX_PENDING_UPDATES_PER_CLIENT,
       tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || undefined,
+      adminToken: e.ADMIN_TOKEN,
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     },
   }
 }

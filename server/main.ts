@@ -1,6 +1,7 @@
-import { createServer } from './app.ts'
+import { createServer, type IdeenschmiedeServer } from './app.ts'
 import { parseConfig } from './config.ts'
 import { createLogger } from './logger.ts'
+import { startBanner } from './startBanner.ts'
 
 const parsed = parseConfig(process.env)
 if (!parsed.ok) {
@@ -9,12 +10,24 @@ if (!parsed.ok) {
 }
 const { config } = parsed
 const logger = createLogger(config.logLevel)
-const server = createServer(config, logger)
 
-const port = await server.listen()
-const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+function fail(message: string): never {
+  process.stderr.write(`Ideenschmiede kann nicht starten: ${message}\n`)
+  process.exit(1)
+}
+
+let server: IdeenschmiedeServer
+try {
+  server = createServer(config, logger)
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error))
+}
+
+const port = await server.listen().catch((error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message),
+)
 logger.info({ port, host: config.host, dataDir: config.dataDir }, 'Ideenschmiede is listening')
-process.stdout.write(`\n  Ideenschmiede läuft auf http://${shownHost}:${port}/\n\n`)
+process.stdout.write(startBanner(config.host, port, config.publicUrl, server.adminToken))
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

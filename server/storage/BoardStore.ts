@@ -17,5 +17,4 @@ export interface BoardStore {
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
   /** Replaces the snapshot and drops every update up to and including `uptoSeq`. */
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
-  close(): Promise<void>
 }

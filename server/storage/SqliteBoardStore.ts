@@ -1,6 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import type { BoardStore, StoredBoard } from './BoardStore.ts'
 
 const SCHEMA = `
@@ -17,14 +15,7 @@ CREATE TABLE IF NOT EXISTS board_updates (
 CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
 `
 
-/**
- * SQLite in WAL mode with synchronous=NORMAL: a commit is a write to the WAL
- * without fsync, which survives a killed process (the durability promise)
- * but not a power cut of the host. That trade-off keeps an append in the
- * tens of microseconds.
- */
 export class SqliteBoardStore implements BoardStore {
-  private readonly db: Database.Database
   private readonly insertUpdate: Database.Statement<[string, Uint8Array]>
   private readonly selectSnapshot: Database.Statement<[string], { data: Uint8Array; upto_seq: number }>
   private readonly selectUpdates: Database.Statement<[string, number], { seq: number; data: Uint8Array }>
@@ -33,11 +24,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly appendMany: (boardId: string, updates: readonly Uint8Array[]) => number
   private readonly replaceWithSnapshot: (boardId: string, snapshot: Uint8Array, uptoSeq: number) => void
 
-  constructor(file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = NORMAL')
+  constructor(private readonly db: Database.Database) {
     this.db.exec(SCHEMA)
     this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)')
     this.selectSnapshot = this.db.prepare('SELECT data, upto_seq FROM board_snapshots WHERE board_id = ?')
@@ -78,9 +65,5 @@ export class SqliteBoardStore implements BoardStore {
 
   async storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     this.replaceWithSnapshot(boardId, snapshot, uptoSeq)
-  }
-
-  async close(): Promise<void> {
-    this.db.close()
   }
 }

@@ -22,7 +22,10 @@ const MAX_BUFFERED_MESSAGES = 64
 class WsSyncSocket implements SyncSocket {
   alive = true
 
-  constructor(readonly ws: WebSocket) {}
+  constructor(
+    readonly ws: WebSocket,
+    readonly linkId: string | null,
+  ) {}
 
   get isOpen(): boolean {
     return this.ws.readyState === WebSocket.OPEN
@@ -53,8 +56,33 @@ export class SyncEndpoint {
     options.metrics.gauge('sync_connections', () => this.sockets.size)
   }
 
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, access: ConnectionAccess): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.handleConnection(ws, boardId, access))
+  handleUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    target: { boardId: string; access: ConnectionAccess; linkId: string | null },
+  ): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.handleConnection(ws, target.boardId, target.access, target.linkId))
+  }
+
+  /**
+   * Completes the upgrade only to close it with an application code: browsers
+   * hide HTTP statuses of failed upgrades, but a close code reaches the client,
+   * which then knows not to retry.
+   */
+  refuseUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => undefined)
+      ws.close(code, reason)
+    })
+  }
+
+  /** Cuts off every connection opened with one of these (now revoked) links. */
+  closeLinks(linkIds: readonly string[]): void {
+    const revoked = new Set(linkIds)
+    for (const socket of this.sockets) {
+      if (socket.linkId !== null && revoked.has(socket.linkId)) socket.close(CloseCode.unauthorized, 'link revoked')
+    }
   }
 
   close(): void {
@@ -63,9 +91,9 @@ export class SyncEndpoint {
     this.wss.close()
   }
 
-  private handleConnection(ws: WebSocket, boardId: string, access: ConnectionAccess): void {
+  private handleConnection(ws: WebSocket, boardId: string, access: ConnectionAccess, linkId: string | null): void {
     const { registry, logger, metrics } = this.options
-    const socket = new WsSyncSocket(ws)
+    const socket = new WsSyncSocket(ws, linkId)
     this.sockets.add(socket)
     let room: BoardRoom | null = null
     let buffered: Uint8Array[] | null = []

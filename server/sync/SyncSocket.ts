@@ -1,3 +1,5 @@
+import type { Role } from '../../shared/roles.ts'
+
 /**
  * The least a room needs of a connection. Rooms never see ws or HTTP, so a
  * test can drive one with in-memory sockets and a Redis relay can stand in
@@ -18,3 +20,10 @@ export interface ConnectionAccess {
 }
 
 export const FULL_ACCESS: ConnectionAccess = { canWrite: () => true, sharesPresence: true }
+
+/** A projector reads and never writes; its cursor is nobody's business. */
+export const READ_ONLY_ACCESS: ConnectionAccess = { canWrite: () => false, sharesPresence: false }
+
+export function accessForRole(role: Role): ConnectionAccess {
+  return role === 'viewer' ? READ_ONLY_ACCESS : FULL_ACCESS
+}

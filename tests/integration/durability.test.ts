@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createEventFixture } from '../support/api.ts'
 import { connectBoard, connectSynced, type BoardClient } from '../support/boardClient.ts'
 import { killHard, startServerProcess, type ServerProcess } from '../support/serverProcess.ts'
 import { makeDataDir } from '../support/testServer.ts'
 import { until } from '../support/until.ts'
 
+const ADMIN_TOKEN = 'durability-test-admin-token'
 let server: ServerProcess | null = null
 const clients: BoardClient[] = []
 
@@ -15,9 +17,10 @@ afterEach(async () => {
 describe('durability', () => {
   it('every edit a second client saw survives a SIGKILL of the server', async () => {
     const dataDir = makeDataDir()
-    server = await startServerProcess({ DATA_DIR: dataDir })
-    const writer = await connectSynced(server.wsUrl, 'burst')
-    const watcher = await connectSynced(server.wsUrl, 'burst')
+    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN })
+    const { board, participant } = await createEventFixture(server.httpUrl, ADMIN_TOKEN)
+    const writer = await connectSynced(server.wsUrl, board.id, participant.token)
+    const watcher = await connectSynced(server.wsUrl, board.id, participant.token)
     clients.push(writer, watcher)
 
     for (let i = 0; i < 300; i++) {
@@ -30,8 +33,8 @@ describe('durability', () => {
     writer.provider.disconnect()
     watcher.provider.disconnect()
 
-    server = await startServerProcess({ DATA_DIR: dataDir })
-    const fresh = connectBoard(server.wsUrl, 'burst')
+    server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN })
+    const fresh = connectBoard(server.wsUrl, board.id, participant.token)
     clients.push(fresh)
     await until(() => fresh.provider.synced, 'the fresh client to sync after the restart')
     expect(fresh.records.toJSON()).toEqual(seen)

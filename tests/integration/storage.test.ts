@@ -1,6 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { SQLITE_FILE_NAME } from '../../server/storage/Storage.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { connectSynced, type BoardClient } from '../support/boardClient.ts'
 import { openRaw } from '../support/rawSyncClient.ts'
@@ -16,7 +17,7 @@ afterEach(async () => {
 })
 
 function openDatabase(dataDir: string): Database.Database {
-  return new Database(path.join(dataDir, 'ideenschmiede.sqlite'))
+  return new Database(path.join(dataDir, SQLITE_FILE_NAME))
 }
 
 function storedLog(dataDir: string, boardId: string): { rows: number; bytes: number } {
@@ -37,7 +38,8 @@ describe('storage', () => {
   it('compaction keeps the board identical and shrinks the stored log', async () => {
     server = await startTestServer({ compactAfterUpdates: 1_000_000 })
     const dataDir = server.config.dataDir
-    const a = await connectSynced(server.wsUrl, 'moves')
+    const moves = await server.createBoard('moves')
+    const a = await connectSynced(server.wsUrl, moves, server.adminToken)
     clients.push(a)
     // The same 20 records moved over and over: the log grows, the live state does not.
     for (let round = 0; round < 30; round++) {
@@ -45,37 +47,38 @@ describe('storage', () => {
     }
     const before = a.records.toJSON()
     // The server relays only what it has stored, so once a watcher holds the last move, all are stored.
-    const watcher = await connectSynced(server.wsUrl, 'moves')
+    const watcher = await connectSynced(server.wsUrl, moves, server.adminToken)
     clients.push(watcher)
     await until(() => watcher.records.get('shape-19') === JSON.stringify({ x: 29, y: 19 }), 'the last move at the watcher')
-    const uncompacted = storedLog(dataDir, 'moves')
+    const uncompacted = storedLog(dataDir, moves)
     expect(uncompacted.rows).toBe(600)
     for (const client of clients.splice(0)) client.destroy()
     await server.stop()
 
     server = await startTestServer({ dataDir, compactAfterUpdates: 100 })
-    const b = await connectSynced(server.wsUrl, 'moves')
+    const b = await connectSynced(server.wsUrl, moves, server.adminToken)
     clients.push(b)
     b.records.set('trigger', 'x')
     for (let i = 0; i < 100; i++) b.records.set(`shape-${i % 20}`, JSON.stringify({ x: 99, y: i % 20 }))
     const expected = b.records.toJSON()
     await until(() => server.server.metrics.read('board_compactions_total') > 0, 'a background compaction')
-    const compacted = storedLog(dataDir, 'moves')
+    const compacted = storedLog(dataDir, moves)
     expect(compacted.bytes).toBeLessThan(uncompacted.bytes / 10)
     expect(Object.keys(before)).toHaveLength(20)
 
     for (const client of clients.splice(0)) client.destroy()
     await server.stop()
     server = await startTestServer({ dataDir })
-    const c = await connectSynced(server.wsUrl, 'moves')
+    const c = await connectSynced(server.wsUrl, moves, server.adminToken)
     clients.push(c)
     expect(c.records.toJSON()).toEqual(expected)
   })
 
   it('a stored board that cannot be decoded is refused, never served as an empty board', async () => {
     server = await startTestServer()
-    const a = await connectSynced(server.wsUrl, 'broken')
-    const watcher = await connectSynced(server.wsUrl, 'broken')
+    const broken = await server.createBoard('broken')
+    const a = await connectSynced(server.wsUrl, broken, server.adminToken)
+    const watcher = await connectSynced(server.wsUrl, broken, server.adminToken)
     a.records.set('idea', 'Upcycling-Werkstatt')
     await until(() => watcher.records.get('idea') === 'Upcycling-Werkstatt', 'the idea at the watcher')
     a.destroy()
@@ -83,22 +86,23 @@ describe('storage', () => {
     await until(() => server.server.registry.openRoomCount === 0, 'the board to unload')
 
     const db = openDatabase(server.config.dataDir)
-    db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run('broken', Buffer.from('garbage bytes'))
+    db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run(broken, Buffer.from('garbage bytes'))
     db.close()
 
-    const raw = openRaw(`${server.wsUrl}/broken`)
+    const raw = openRaw(`${server.wsUrl}/${broken}?token=${server.adminToken}`)
     const closed = await raw.closed
     expect(closed.code).toBe(CloseCode.boardUnreadable)
     // No sync step carrying an (empty) document was sent before the refusal.
     expect(raw.received).toHaveLength(0)
     expect(server.server.metrics.read('board_loads_failed_total')).toBe(1)
-    const stillThere = storedLog(server.config.dataDir, 'broken')
+    const stillThere = storedLog(server.config.dataDir, broken)
     expect(stillThere.rows).toBeGreaterThan(0)
   })
 
   it('a silent peer is dropped by the keepalive', async () => {
     server = await startTestServer({ keepaliveIntervalMs: 200 })
-    const silent = openRaw(`${server.wsUrl}/keepalive`, { autoPong: false })
+    const board = await server.createBoard('keepalive')
+    const silent = openRaw(`${server.wsUrl}/${board}?token=${server.adminToken}`, { autoPong: false })
     await silent.opened
     const closed = await silent.closed
     expect(closed.code).toBe(1006)

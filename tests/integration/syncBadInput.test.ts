@@ -10,12 +10,13 @@ import { until } from '../support/until.ts'
 let server: TestServer
 let alice: BoardClient
 let bob: BoardClient
-const BOARD = 'workshop'
+let BOARD: string
 
 beforeEach(async () => {
   server = await startTestServer({ maxMessageBytes: 64 * 1024, maxPendingUpdatesPerClient: 5 })
-  alice = await connectSynced(server.wsUrl, BOARD)
-  bob = await connectSynced(server.wsUrl, BOARD)
+  BOARD = await server.createBoard('workshop')
+  alice = await connectSynced(server.wsUrl, BOARD, server.adminToken)
+  bob = await connectSynced(server.wsUrl, BOARD, server.adminToken)
   alice.records.set('before', 'stored')
   await until(() => bob.records.get('before') === 'stored', 'the first record at bob')
 })
@@ -34,15 +35,15 @@ async function expectRoomUnharmed(): Promise<void> {
   bob.destroy()
   await server.stop()
   server = await startTestServer({ dataDir: server.config.dataDir })
-  alice = await connectSynced(server.wsUrl, BOARD)
-  bob = await connectSynced(server.wsUrl, BOARD)
+  alice = await connectSynced(server.wsUrl, BOARD, server.adminToken)
+  bob = await connectSynced(server.wsUrl, BOARD, server.adminToken)
   await until(() => alice.records.size === 2, 'the stored board after a restart')
   expect(alice.records.toJSON()).toEqual({ before: 'stored', after: 'still syncing' })
 }
 
 describe('bad input on the sync endpoint', () => {
   it.each(['bad%20id', 'a'.repeat(65), '..%2Fetc', 'ümlaut'])('a board id like %s gets HTTP 400 before the upgrade', async (id) => {
-    expect(await upgradeStatus(`${server.wsUrl}/${id}`)).toBe(400)
+    expect(await upgradeStatus(`${server.wsUrl}/${id}?token=${server.adminToken}`)).toBe(400)
   })
 
   it('an upgrade on an unknown path gets 404 instead of hanging', async () => {
@@ -50,7 +51,7 @@ describe('bad input on the sync endpoint', () => {
   })
 
   it('a frame over MAX_MESSAGE_BYTES closes that socket with 1009', async () => {
-    const raw = openRaw(`${server.wsUrl}/${BOARD}`)
+    const raw = openRaw(`${server.wsUrl}/${BOARD}?token=${server.adminToken}`)
     await raw.opened
     raw.ws.send(updateMessage(recordUpdate('huge', 'x'.repeat(100 * 1024))))
     expect((await raw.closed).code).toBe(CloseCode.messageTooBig)
@@ -59,7 +60,7 @@ describe('bad input on the sync endpoint', () => {
   })
 
   it('a malformed frame closes that socket with 1007', async () => {
-    const raw = openRaw(`${server.wsUrl}/${BOARD}`)
+    const raw = openRaw(`${server.wsUrl}/${BOARD}?token=${server.adminToken}`)
     await raw.opened
     raw.ws.send(new Uint8Array([0, 1]))
     expect((await raw.closed).code).toBe(CloseCode.invalidPayload)
@@ -67,7 +68,7 @@ describe('bad input on the sync endpoint', () => {
   })
 
   it('an update Yjs cannot apply closes that socket with 1007 and is not stored', async () => {
-    const raw = openRaw(`${server.wsUrl}/${BOARD}`)
+    const raw = openRaw(`${server.wsUrl}/${BOARD}?token=${server.adminToken}`)
     await raw.opened
     raw.ws.send(updateMessage(new TextEncoder().encode('this is not a yjs update at all')))
     expect((await raw.closed).code).toBe(CloseCode.invalidPayload)
@@ -75,7 +76,7 @@ describe('bad input on the sync endpoint', () => {
   })
 
   it('a text frame closes that socket with 1007', async () => {
-    const raw = openRaw(`${server.wsUrl}/${BOARD}`)
+    const raw = openRaw(`${server.wsUrl}/${BOARD}?token=${server.adminToken}`)
     await raw.opened
     raw.ws.send('hello')
     expect((await raw.closed).code).toBe(CloseCode.invalidPayload)
@@ -83,7 +84,7 @@ describe('bad input on the sync endpoint', () => {
   })
 
   it('an unknown message type is ignored and the socket keeps syncing', async () => {
-    const raw = openRaw(`${server.wsUrl}/${BOARD}`)
+    const raw = openRaw(`${server.wsUrl}/${BOARD}?token=${server.adminToken}`)
     await raw.opened
     const unknown = encoding.createEncoder()
     encoding.writeVarUint(unknown, 99)
@@ -96,7 +97,7 @@ describe('bad input on the sync endpoint', () => {
   })
 
   it('a client that keeps sending updates with missing dependencies is dropped', async () => {
-    const raw = openRaw(`${server.wsUrl}/${BOARD}`)
+    const raw = openRaw(`${server.wsUrl}/${BOARD}?token=${server.adminToken}`)
     await raw.opened
     const source = new Y.Doc()
     const map = source.getMap<string>('records')

@@ -11,12 +11,12 @@ export interface BoardClient {
 }
 
 /** A stock y-websocket client, as a browser would use it, with BroadcastChannel off so only the server connects peers. */
-export function connectBoard(wsUrl: string, boardId: string, params: Record<string, string> = {}): BoardClient {
+export function connectBoard(wsUrl: string, boardId: string, token: string): BoardClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params,
+    params: { token },
   })
   return {
     doc,
@@ -29,8 +29,8 @@ export function connectBoard(wsUrl: string, boardId: string, params: Record<stri
   }
 }
 
-export async function connectSynced(wsUrl: string, boardId: string): Promise<BoardClient> {
-  const client = connectBoard(wsUrl, boardId)
+export async function connectSynced(wsUrl: string, boardId: string, token: string): Promise<BoardClient> {
+  const client = connectBoard(wsUrl, boardId, token)
   await until(() => client.provider.synced, `client of ${boardId} to sync`)
   return client
 }

@@ -46,9 +46,9 @@ export function recordUpdate(key: string, value: string): Uint8Array {
 }
 
 /** The HTTP status line a refused upgrade answers with. */
-export function upgradeStatus(url: string): Promise<number> {
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
+    const ws = new WebSocket(url, { headers })
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0)
       ws.terminate()

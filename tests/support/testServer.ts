@@ -10,6 +10,11 @@ export interface TestServer {
   config: Config
   httpUrl: string
   wsUrl: string
+  adminToken: string
+  /** A new board in the test event; the admin token opens it. */
+  createBoard(title?: string): Promise<string>
+  /** The event that createBoard puts boards in. */
+  eventId(): Promise<string>
   stop(): Promise<void>
 }
 
@@ -22,11 +27,25 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const config = configWith({ dataDir: makeDataDir(), port: 0, host: '127.0.0.1', ...overrides })
   const server = createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'))
   const port = await server.listen()
+  const { events } = server.storage
+  let eventId: Promise<string> | null = null
+  const testEventId = () => {
+    eventId ??= events.listEvents().then(async (existing) => {
+      const first = existing[0]
+      if (first) return first.id
+      const created = await events.createEvent({ title: 'Testveranstaltung', date: null, place: null, mode: 'vor-ort', agenda: [] })
+      return created.id
+    })
+    return eventId
+  }
   return {
     server,
     config,
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/yjs`,
+    adminToken: server.adminToken,
+    eventId: testEventId,
+    createBoard: async (title = 'Board') => (await events.createBoard(await testEventId(), title, 'leer')).id,
     stop: () => server.close(),
   }
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type Database from 'better-sqlite3'
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
 import { Metrics } from '../../server/metrics.ts'
 import type { BoardStore } from '../../server/storage/BoardStore.ts'
+import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
 import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
 import { RoomRegistry } from '../../server/sync/RoomRegistry.ts'
 import { FULL_ACCESS, type SyncSocket } from '../../server/sync/SyncSocket.ts'
@@ -42,21 +44,24 @@ class HeldAppendStore implements BoardStore {
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number) {
     return this.inner.storeSnapshot(boardId, snapshot, uptoSeq)
   }
-  close() {
-    return this.inner.close()
-  }
   release(): void {
     this.releaseAll?.()
   }
 }
 
-const stores: BoardStore[] = []
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close()
+const databases: Database.Database[] = []
+afterEach(() => {
+  for (const db of databases.splice(0)) db.close()
 })
 
+function openStore(): SqliteBoardStore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-room-'))
+  const db = openSqliteDatabase(path.join(dir, 'db.sqlite'))
+  databases.push(db)
+  return new SqliteBoardStore(db)
+}
+
 function makeRegistry(store: BoardStore): RoomRegistry {
-  stores.push(store)
   return new RoomRegistry({
     store,
     logger: createLogger('silent'),
@@ -68,8 +73,7 @@ function makeRegistry(store: BoardStore): RoomRegistry {
 
 describe('BoardRoom', () => {
   it('relays an update only after storage has accepted it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-room-'))
-    const store = new HeldAppendStore(new SqliteBoardStore(path.join(dir, 'db.sqlite')))
+    const store = new HeldAppendStore(openStore())
     const room = await makeRegistry(store).open('ordered')
     const writer = new MemorySocket()
     const reader = new MemorySocket()

@@ -1,0 +1,89 @@
+import { timingSafeEqual } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import type { LinkRole, Role } from '../../shared/roles.ts'
+import type { EventStore, StoredLink } from '../storage/EventStore.ts'
+import { hashToken, newJoinCode, newToken } from './tokens.ts'
+
+/** Who is behind a token: a role, the one event it is scoped to (none for admin), and the link it came from. */
+export interface Principal {
+  role: Role
+  eventId: string | null
+  linkId: string | null
+}
+
+export interface IssuedLink {
+  link: StoredLink
+  token: string
+}
+
+const MAX_CODE_ATTEMPTS = 20
+
+/** Tokens, links and join codes; the one place that decides who a request is. */
+export class AccessControl {
+  private readonly adminTokenHash: Buffer
+  private readonly revocations = new EventEmitter()
+
+  constructor(
+    private readonly events: EventStore,
+    adminToken: string,
+  ) {
+    this.adminTokenHash = Buffer.from(hashToken(adminToken), 'hex')
+  }
+
+  async authenticate(token: string | undefined): Promise<Principal | null> {
+    if (!token || token.length > 200) return null
+    const tokenHash = hashToken(token)
+    if (timingSafeEqual(Buffer.from(tokenHash, 'hex'), this.adminTokenHash)) {
+      return { role: 'admin', eventId: null, linkId: null }
+    }
+    const link = await this.events.findLinkByTokenHash(tokenHash)
+    if (!link || link.revoked) return null
+    return { role: link.role, eventId: link.eventId, linkId: link.id }
+  }
+
+  async issueLink(eventId: string, role: LinkRole, label: string | null): Promise<IssuedLink> {
+    const token = newToken()
+    const code = role === 'participant' ? await this.unusedJoinCode() : null
+    const link = await this.events.createLink({ eventId, role, label, tokenHash: hashToken(token), code, parentLinkId: null })
+    return { link, token }
+  }
+
+  /** A join code yields a token of its own per device, so each phone is one identity and revoking the code ends them all. */
+  async joinByCode(code: string): Promise<IssuedLink | null> {
+    const parent = await this.events.findActiveLinkByCode(code)
+    if (!parent) return null
+    const token = newToken()
+    const link = await this.events.createLink({
+      eventId: parent.eventId,
+      role: parent.role,
+      label: parent.label,
+      tokenHash: hashToken(token),
+      code: null,
+      parentLinkId: parent.id,
+    })
+    return { link, token }
+  }
+
+  async revoke(eventId: string, linkId: string): Promise<boolean> {
+    const revoked = await this.events.revokeLink(eventId, linkId)
+    if (revoked.length > 0) this.revocations.emit('revoked', revoked)
+    return revoked.length > 0
+  }
+
+  /** Live connections subscribe so a revoked link is cut off at once, not at its next request. */
+  onRevoked(listener: (linkIds: readonly string[]) => void): void {
+    this.revocations.on('revoked', listener)
+  }
+
+  private async unusedJoinCode(): Promise<string> {
+    for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      const code = newJoinCode()
+      if (!(await this.events.isCodeInUse(code))) return code
+    }
+    throw new Error('no free join code found; too many active participant links')
+  }
+}
+
+export function mayAccessEvent(principal: Principal, eventId: string): boolean {
+  return principal.role === 'admin' || principal.eventId === eventId
+}

@@ -1,0 +1,179 @@
+import { Router, type Request } from 'express'
+import type { z } from 'zod'
+import { CROSS_INNOVATION_AGENDA } from '../../shared/agenda.ts'
+import {
+  createBoardBodySchema,
+  createEventBodySchema,
+  createLinkBodySchema,
+  idSchema,
+  joinBodySchema,
+  updateBoardBodySchema,
+  updateEventBodySchema,
+  type CreatedLink,
+  type EventDetails,
+  type JoinResult,
+  type LinkInfo,
+  type WhoAmI,
+} from '../../shared/api.ts'
+import { normalizeJoinCode } from '../../shared/joinCode.ts'
+import type { LinkRole } from '../../shared/roles.ts'
+import type { AccessControl } from '../auth/AccessControl.ts'
+import type { EventStore, StoredLink } from '../storage/EventStore.ts'
+import { ApiFailure, invalidBody } from './apiErrors.ts'
+import type { FailedAttemptLimiter } from './FailedAttemptLimiter.ts'
+import { assertAdmin, assertEventRole, assertFacilitator, principalOf, requireAuth } from './requireAuth.ts'
+
+export interface EventsApiDeps {
+  events: EventStore
+  access: AccessControl
+  joinLimiter: FailedAttemptLimiter
+  publicUrl: string | undefined
+  /** Lets other features react to a new board, e.g. to seed its template. */
+  onBoardCreated?: (boardId: string) => Promise<void>
+}
+
+function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {})
+  if (!parsed.success) throw invalidBody(parsed.error)
+  return parsed.data
+}
+
+function parseId(value: string | string[] | undefined, what: string): string {
+  const parsed = idSchema.safeParse(value)
+  if (!parsed.success) throw new ApiFailure('bad_request', `invalid ${what} id`)
+  return parsed.data
+}
+
+function baseUrl(req: Request, publicUrl: string | undefined): string {
+  return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '')
+}
+
+/** The page a link opens: the projector view for viewers, the event page for everyone else. */
+export function linkUrl(base: string, eventId: string, role: LinkRole, token: string): string {
+  const page = role === 'viewer' ? `/projector/${eventId}` : `/e/${eventId}`
+  return `${base}${page}?token=${encodeURIComponent(token)}`
+}
+
+function publicLink(link: StoredLink): LinkInfo {
+  const { parentLinkId: _parent, ...info } = link
+  return info
+}
+
+export function createEventsApi(deps: EventsApiDeps): Router {
+  const { events, access } = deps
+  const router = Router()
+
+  router.post('/join', async (req, res) => {
+    const ip = req.ip ?? 'unknown'
+    const waitMs = deps.joinLimiter.retryAfterMs(ip)
+    if (waitMs > 0) {
+      res.set('Retry-After', String(Math.ceil(waitMs / 1000)))
+      throw new ApiFailure('too_many_requests', 'too many wrong codes; wait a minute and try again')
+    }
+    const { code } = parseBody(joinBodySchema, req.body)
+    const joined = await access.joinByCode(normalizeJoinCode(code))
+    if (!joined) {
+      deps.joinLimiter.recordFailure(ip)
+      throw new ApiFailure('not_found', 'this code is not (or no longer) valid')
+    }
+    deps.joinLimiter.recordSuccess(ip)
+    const result: JoinResult = {
+      token: joined.token,
+      eventId: joined.link.eventId,
+      url: linkUrl(baseUrl(req, deps.publicUrl), joined.link.eventId, joined.link.role, joined.token),
+    }
+    res.status(201).json(result)
+  })
+
+  router.use(requireAuth(access))
+
+  router.get('/me', (_req, res) => {
+    const principal = principalOf(res)
+    const me: WhoAmI = { role: principal.role, eventId: principal.eventId }
+    res.json(me)
+  })
+
+  router.get('/events', async (_req, res) => {
+    assertAdmin(principalOf(res))
+    res.json(await events.listEvents())
+  })
+
+  router.post('/events', async (req, res) => {
+    assertAdmin(principalOf(res))
+    const body = parseBody(createEventBodySchema, req.body)
+    const event = await events.createEvent({
+      title: body.title,
+      date: body.date ?? null,
+      place: body.place ?? null,
+      mode: body.mode,
+      agenda: body.agenda === 'crossinnovation' ? CROSS_INNOVATION_AGENDA : [],
+    })
+    res.status(201).json(event)
+  })
+
+  router.get('/events/:eventId', async (req, res) => {
+    const principal = principalOf(res)
+    const eventId = parseId(req.params.eventId, 'event')
+    assertEventRole(principal, eventId)
+    const event = await events.getEvent(eventId)
+    if (!event) throw new ApiFailure('not_found', 'no such event')
+    const details: EventDetails = { ...event, boards: await events.listBoards(eventId), role: principal.role }
+    res.json(details)
+  })
+
+  router.patch('/events/:eventId', async (req, res) => {
+    const eventId = parseId(req.params.eventId, 'event')
+    assertFacilitator(principalOf(res), eventId)
+    const updated = await events.updateEvent(eventId, parseBody(updateEventBodySchema, req.body))
+    if (!updated) throw new ApiFailure('not_found', 'no such event')
+    res.json(updated)
+  })
+
+  router.post('/events/:eventId/boards', async (req, res) => {
+    const eventId = parseId(req.params.eventId, 'event')
+    assertFacilitator(principalOf(res), eventId)
+    const body = parseBody(createBoardBodySchema, req.body)
+    if (!(await events.getEvent(eventId))) throw new ApiFailure('not_found', 'no such event')
+    const board = await events.createBoard(eventId, body.title, body.template)
+    await deps.onBoardCreated?.(board.id)
+    res.status(201).json(board)
+  })
+
+  router.patch('/boards/:boardId', async (req, res) => {
+    const boardId = parseId(req.params.boardId, 'board')
+    const board = await events.getBoard(boardId)
+    if (!board) throw new ApiFailure('not_found', 'no such board')
+    assertFacilitator(principalOf(res), board.eventId)
+    res.json(await events.updateBoard(boardId, parseBody(updateBoardBodySchema, req.body)))
+  })
+
+  router.get('/events/:eventId/links', async (req, res) => {
+    const eventId = parseId(req.params.eventId, 'event')
+    assertFacilitator(principalOf(res), eventId)
+    res.json((await events.listLinks(eventId)).map(publicLink))
+  })
+
+  router.post('/events/:eventId/links', async (req, res) => {
+    const eventId = parseId(req.params.eventId, 'event')
+    assertFacilitator(principalOf(res), eventId)
+    const body = parseBody(createLinkBodySchema, req.body)
+    if (!(await events.getEvent(eventId))) throw new ApiFailure('not_found', 'no such event')
+    const { link, token } = await access.issueLink(eventId, body.role, body.label ?? null)
+    const created: CreatedLink = {
+      ...publicLink(link),
+      token,
+      url: linkUrl(baseUrl(req, deps.publicUrl), eventId, link.role, token),
+    }
+    res.status(201).json(created)
+  })
+
+  router.delete('/events/:eventId/links/:linkId', async (req, res) => {
+    const eventId = parseId(req.params.eventId, 'event')
+    assertFacilitator(principalOf(res), eventId)
+    const revoked = await access.revoke(eventId, parseId(req.params.linkId, 'link'))
+    if (!revoked) throw new ApiFailure('not_found', 'no such link in this event')
+    res.status(204).end()
+  })
+
+  return router
+}

@@ -1,0 +1,57 @@
+import type { AgendaPhase } from '../../shared/agenda.ts'
+import type { Board, EventInfo, EventMode, LinkInfo, TemplateId } from '../../shared/api.ts'
+import type { LinkRole } from '../../shared/roles.ts'
+
+export interface NewEvent {
+  title: string
+  date: string | null
+  place: string | null
+  mode: EventMode
+  agenda: readonly AgendaPhase[]
+}
+
+export interface EventPatch {
+  title?: string
+  date?: string | null
+  place?: string | null
+  mode?: EventMode
+  agenda?: readonly AgendaPhase[]
+}
+
+export interface NewLink {
+  eventId: string
+  role: LinkRole
+  label: string | null
+  tokenHash: string
+  /** A join code for phones; only participant links have one. */
+  code: string | null
+  /** Set for device links minted from a join code: revoking the parent revokes them too. */
+  parentLinkId: string | null
+}
+
+/** A link as access control sees it: revoked when it or its parent link is. */
+export interface StoredLink extends LinkInfo {
+  parentLinkId: string | null
+}
+
+/** Events, their boards, agendas and links. Every method is a value or null for "not there"; storage errors throw. */
+export interface EventStore {
+  createEvent(input: NewEvent): Promise<EventInfo>
+  listEvents(): Promise<EventInfo[]>
+  getEvent(eventId: string): Promise<EventInfo | null>
+  updateEvent(eventId: string, patch: EventPatch): Promise<EventInfo | null>
+
+  createBoard(eventId: string, title: string, template: TemplateId): Promise<Board>
+  getBoard(boardId: string): Promise<Board | null>
+  listBoards(eventId: string): Promise<Board[]>
+  updateBoard(boardId: string, patch: { title?: string; archived?: boolean }): Promise<Board | null>
+
+  createLink(input: NewLink): Promise<StoredLink>
+  /** Links a facilitator handed out (not the device links minted from join codes). */
+  listLinks(eventId: string): Promise<StoredLink[]>
+  findLinkByTokenHash(tokenHash: string): Promise<StoredLink | null>
+  findActiveLinkByCode(code: string): Promise<StoredLink | null>
+  isCodeInUse(code: string): Promise<boolean>
+  /** Revokes the link and its device links; resolves to every id revoked, empty when there was no such link. */
+  revokeLink(eventId: string, linkId: string): Promise<string[]>
+}

@@ -1,0 +1,249 @@
+import type Database from 'better-sqlite3'
+import { agendaSchema } from '../../shared/agenda.ts'
+import { eventModeSchema, templateIdSchema, type Board, type EventInfo } from '../../shared/api.ts'
+import { linkRoleSchema } from '../../shared/roles.ts'
+import { newId } from '../auth/tokens.ts'
+import type { EventPatch, EventStore, NewEvent, NewLink, StoredLink } from './EventStore.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  date TEXT,
+  place TEXT,
+  mode TEXT NOT NULL,
+  agenda TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  event_id TEXT NOT NULL REFERENCES events (id),
+  title TEXT NOT NULL,
+  template TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  archived_at TEXT
+);
+CREATE INDEX IF NOT EXISTS boards_by_event ON boards (event_id, created_at);
+CREATE TABLE IF NOT EXISTS links (
+  id TEXT PRIMARY KEY,
+  event_id TEXT NOT NULL REFERENCES events (id),
+  role TEXT NOT NULL,
+  label TEXT,
+  token_hash TEXT NOT NULL UNIQUE,
+  code TEXT,
+  parent_link_id TEXT REFERENCES links (id),
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS links_active_code ON links (code) WHERE code IS NOT NULL AND revoked_at IS NULL;
+CREATE INDEX IF NOT EXISTS links_by_event ON links (event_id, created_at);
+CREATE INDEX IF NOT EXISTS links_by_parent ON links (parent_link_id);
+`
+
+interface EventRow {
+  id: string
+  title: string
+  date: string | null
+  place: string | null
+  mode: string
+  agenda: string
+  created_at: string
+}
+
+interface BoardRow {
+  id: string
+  event_id: string
+  title: string
+  template: string
+  created_at: string
+  archived_at: string | null
+}
+
+interface LinkRow {
+  id: string
+  event_id: string
+  role: string
+  label: string | null
+  code: string | null
+  parent_link_id: string | null
+  created_at: string
+  revoked_at: string | null
+  parent_revoked_at: string | null
+}
+
+const LINK_COLUMNS = `l.id, l.event_id, l.role, l.label, l.code, l.parent_link_id, l.created_at, l.revoked_at,
+  p.revoked_at AS parent_revoked_at`
+const LINK_FROM = 'links l LEFT JOIN links p ON p.id = l.parent_link_id'
+
+/** Rows are parsed on the way out, so a hand-edited database surfaces as an error, not as a wrong role. */
+function toEvent(row: EventRow): EventInfo {
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    place: row.place,
+    mode: eventModeSchema.parse(row.mode),
+    createdAt: row.created_at,
+    agenda: agendaSchema.parse(JSON.parse(row.agenda)),
+  }
+}
+
+function toBoard(row: BoardRow): Board {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    title: row.title,
+    template: templateIdSchema.parse(row.template),
+    createdAt: row.created_at,
+    archived: row.archived_at !== null,
+  }
+}
+
+function toLink(row: LinkRow): StoredLink {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    role: linkRoleSchema.parse(row.role),
+    label: row.label,
+    code: row.code,
+    createdAt: row.created_at,
+    revoked: row.revoked_at !== null || row.parent_revoked_at !== null,
+    parentLinkId: row.parent_link_id,
+  }
+}
+
+export class SqliteEventStore implements EventStore {
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA)
+  }
+
+  async createEvent(input: NewEvent): Promise<EventInfo> {
+    const row: EventRow = {
+      id: newId(),
+      title: input.title,
+      date: input.date,
+      place: input.place,
+      mode: input.mode,
+      agenda: JSON.stringify(input.agenda),
+      created_at: new Date().toISOString(),
+    }
+    this.db
+      .prepare('INSERT INTO events (id, title, date, place, mode, agenda, created_at) VALUES (@id, @title, @date, @place, @mode, @agenda, @created_at)')
+      .run(row)
+    return toEvent(row)
+  }
+
+  async listEvents(): Promise<EventInfo[]> {
+    return this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY created_at DESC').all().map(toEvent)
+  }
+
+  async getEvent(eventId: string): Promise<EventInfo | null> {
+    const row = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?').get(eventId)
+    return row ? toEvent(row) : null
+  }
+
+  async updateEvent(eventId: string, patch: EventPatch): Promise<EventInfo | null> {
+    const current = await this.getEvent(eventId)
+    if (!current) return null
+    const next = { ...current, ...patch }
+    this.db
+      .prepare('UPDATE events SET title = ?, date = ?, place = ?, mode = ?, agenda = ? WHERE id = ?')
+      .run(next.title, next.date, next.place, next.mode, JSON.stringify(next.agenda), eventId)
+    return this.getEvent(eventId)
+  }
+
+  async createBoard(eventId: string, title: string, template: Board['template']): Promise<Board> {
+    const row: BoardRow = {
+      id: newId(),
+      event_id: eventId,
+      title,
+      template,
+      created_at: new Date().toISOString(),
+      archived_at: null,
+    }
+    this.db
+      .prepare('INSERT INTO boards (id, event_id, title, template, created_at, archived_at) VALUES (@id, @event_id, @title, @template, @created_at, @archived_at)')
+      .run(row)
+    return toBoard(row)
+  }
+
+  async getBoard(boardId: string): Promise<Board | null> {
+    const row = this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?').get(boardId)
+    return row ? toBoard(row) : null
+  }
+
+  async listBoards(eventId: string): Promise<Board[]> {
+    return this.db
+      .prepare<[string], BoardRow>('SELECT * FROM boards WHERE event_id = ? ORDER BY created_at, id')
+      .all(eventId)
+      .map(toBoard)
+  }
+
+  async updateBoard(boardId: string, patch: { title?: string; archived?: boolean }): Promise<Board | null> {
+    if (patch.title !== undefined) {
+      this.db.prepare('UPDATE boards SET title = ? WHERE id = ?').run(patch.title, boardId)
+    }
+    if (patch.archived !== undefined) {
+      this.db
+        .prepare('UPDATE boards SET archived_at = ? WHERE id = ?')
+        .run(patch.archived ? new Date().toISOString() : null, boardId)
+    }
+    return this.getBoard(boardId)
+  }
+
+  async createLink(input: NewLink): Promise<StoredLink> {
+    const id = newId()
+    this.db
+      .prepare(
+        `INSERT INTO links (id, event_id, role, label, token_hash, code, parent_link_id, created_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      )
+      .run(id, input.eventId, input.role, input.label, input.tokenHash, input.code, input.parentLinkId, new Date().toISOString())
+    const link = this.findLink('l.id = ?', id)
+    if (!link) throw new Error(`link ${id} vanished right after it was created`)
+    return link
+  }
+
+  async listLinks(eventId: string): Promise<StoredLink[]> {
+    return this.db
+      .prepare<[string], LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE l.event_id = ? AND l.parent_link_id IS NULL ORDER BY l.created_at, l.id`,
+      )
+      .all(eventId)
+      .map(toLink)
+  }
+
+  async findLinkByTokenHash(tokenHash: string): Promise<StoredLink | null> {
+    return this.findLink('l.token_hash = ?', tokenHash)
+  }
+
+  async findActiveLinkByCode(code: string): Promise<StoredLink | null> {
+    return this.findLink('l.code = ? AND l.revoked_at IS NULL', code)
+  }
+
+  async isCodeInUse(code: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM links WHERE code = ? AND revoked_at IS NULL').get(code) !== undefined
+  }
+
+  async revokeLink(eventId: string, linkId: string): Promise<string[]> {
+    const revoke = this.db.transaction(() => {
+      const ids = this.db
+        .prepare<[string, string, string], { id: string }>(
+          'SELECT id FROM links WHERE event_id = ? AND (id = ? OR parent_link_id = ?)',
+        )
+        .all(eventId, linkId, linkId)
+        .map((row) => row.id)
+      if (!ids.includes(linkId)) return []
+      const now = new Date().toISOString()
+      const mark = this.db.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
+      for (const id of ids) mark.run(now, id)
+      return ids
+    })
+    return revoke()
+  }
+
+  private findLink(where: string, value: string): StoredLink | null {
+    const row = this.db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE ${where}`).get(value)
+    return row ? toLink(row) : null
+  }
+}

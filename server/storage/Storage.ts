@@ -1,0 +1,26 @@
+import path from 'node:path'
+import type { BoardStore } from './BoardStore.ts'
+import type { EventStore } from './EventStore.ts'
+import { openSqliteDatabase } from './openSqliteDatabase.ts'
+import { SqliteBoardStore } from './SqliteBoardStore.ts'
+import { SqliteEventStore } from './SqliteEventStore.ts'
+
+/** Everything the server keeps, behind interfaces a second backend can implement. */
+export interface Storage {
+  boards: BoardStore
+  events: EventStore
+  close(): Promise<void>
+}
+
+export const SQLITE_FILE_NAME = 'ideenschmiede.sqlite'
+
+export function openSqliteStorage(dataDir: string): Storage {
+  const db = openSqliteDatabase(path.join(dataDir, SQLITE_FILE_NAME))
+  return {
+    boards: new SqliteBoardStore(db),
+    events: new SqliteEventStore(db),
+    close: async () => {
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { agendaPhaseSchema, agendaSchema } from './agenda.ts'
+import { BOARD_ID_PATTERN } from './boardId.ts'
+import { linkRoleSchema, roleSchema } from './roles.ts'
+
+/** What crosses the HTTP API, defined once for server validation and client typing. */
+
+export const EVENT_MODES = ['vor-ort', 'online', 'hybrid'] as const
+export const eventModeSchema = z.enum(EVENT_MODES)
+export type EventMode = z.infer<typeof eventModeSchema>
+
+export const TEMPLATE_IDS = ['leer', 'ideenschmiede', 'cross-innovation-canvas', 'pitch'] as const
+export const templateIdSchema = z.enum(TEMPLATE_IDS)
+export type TemplateId = z.infer<typeof templateIdSchema>
+
+export const idSchema = z.string().regex(BOARD_ID_PATTERN)
+
+export const createEventBodySchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  date: z.iso.date().optional(),
+  place: z.string().trim().max(200).optional(),
+  mode: eventModeSchema.default('vor-ort'),
+  agenda: z.enum(['crossinnovation', 'leer']).default('crossinnovation'),
+})
+export type CreateEventBody = z.input<typeof createEventBodySchema>
+
+export const updateEventBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    date: z.iso.date().nullable(),
+    place: z.string().trim().max(200).nullable(),
+    mode: eventModeSchema,
+    agenda: agendaSchema,
+  })
+  .partial()
+export type UpdateEventBody = z.input<typeof updateEventBodySchema>
+
+export const createBoardBodySchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  template: templateIdSchema.default('leer'),
+})
+export type CreateBoardBody = z.input<typeof createBoardBodySchema>
+
+export const updateBoardBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    archived: z.boolean(),
+  })
+  .partial()
+export type UpdateBoardBody = z.input<typeof updateBoardBodySchema>
+
+export const createLinkBodySchema = z.object({
+  role: linkRoleSchema,
+  label: z.string().trim().max(100).optional(),
+})
+export type CreateLinkBody = z.input<typeof createLinkBodySchema>
+
+export const joinBodySchema = z.object({ code: z.string().trim().min(1).max(20) })
+
+export const boardSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  title: z.string(),
+  template: templateIdSchema,
+  createdAt: z.string(),
+  archived: z.boolean(),
+})
+export type Board = z.infer<typeof boardSchema>
+
+export const eventSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  place: z.string().nullable(),
+  mode: eventModeSchema,
+  createdAt: z.string(),
+  agenda: z.array(agendaPhaseSchema),
+})
+export type EventInfo = z.infer<typeof eventSchema>
+
+export const eventDetailsSchema = eventSchema.extend({
+  boards: z.array(boardSchema),
+  role: roleSchema,
+})
+export type EventDetails = z.infer<typeof eventDetailsSchema>
+
+export const linkSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  role: linkRoleSchema,
+  label: z.string().nullable(),
+  code: z.string().nullable(),
+  createdAt: z.string(),
+  revoked: z.boolean(),
+})
+export type LinkInfo = z.infer<typeof linkSchema>
+
+/** A new link: the token is shown once, at creation; the server keeps only its hash. */
+export const createdLinkSchema = linkSchema.extend({ token: z.string(), url: z.string() })
+export type CreatedLink = z.infer<typeof createdLinkSchema>
+
+export const joinResultSchema = z.object({ token: z.string(), eventId: z.string(), url: z.string() })
+export type JoinResult = z.infer<typeof joinResultSchema>
+
+export const whoAmISchema = z.object({ role: roleSchema, eventId: z.string().nullable() })
+export type WhoAmI = z.infer<typeof whoAmISchema>
+
+export const API_ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_many_requests',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+] as const
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.enum(API_ERROR_CODES), message: z.string() }),
+})
+export type ApiError = z.infer<typeof apiErrorSchema>
