@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url'
 import express from 'express'
 import { isBoardId } from '../shared/boardId.ts'
 import type { Config } from './config.ts'
+import { assetRoutes } from './assets/assetRoutes.ts'
+import { FileAssetStore } from './assets/FileAssetStore.ts'
+import { clientConfigRoute } from './http/clientConfig.ts'
 import { rejectUpgrade } from './http/rejectUpgrade.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
@@ -54,6 +57,8 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render())
   })
+  app.use(clientConfigRoute(config))
+  app.use(assetRoutes({ store: new FileAssetStore(path.join(config.dataDir, 'assets')), maxBytes: config.assetMaxBytes, logger }))
   serveClient(app)
 
   const httpServer = http.createServer(app)

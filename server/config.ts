@@ -20,6 +20,7 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   MAX_PENDING_UPDATES_PER_CLIENT: positiveInt.default(50),
   TLDRAW_LICENSE_KEY: z.string().trim().optional(),
+  ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
 })
 
 export interface Config {
@@ -33,6 +34,7 @@ export interface Config {
   compactAfterUpdates: number
   maxPendingUpdatesPerClient: number
   tldrawLicenseKey: string | undefined
+  assetMaxBytes: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -58,6 +60,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       maxPendingUpdatesPerClient: e.MAX_PENDING_UPDATES_PER_CLIENT,
       tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || undefined,
+      assetMaxBytes: e.ASSET_MAX_BYTES,
     },
   }
 }
