@@ -38,11 +38,11 @@ function makePng(width: number, height: number): Buffer {
   ])
 }
 
-function upload(boardId: string, body: Uint8Array, contentType = 'image/png'): Promise<Response> {
+function upload(boardId: string, bytes: Uint8Array, contentType = 'image/png'): Promise<Response> {
   return fetch(`${server.httpUrl}/api/boards/${boardId}/assets`, {
     method: 'POST',
     headers: { 'Content-Type': contentType },
-    body,
+    body: new Blob([new Uint8Array(bytes)]),
   })
 }
 
