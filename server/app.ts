@@ -10,6 +10,10 @@ import type { Config } from './config.ts'
 import { apiErrorHandler, sendApiError } from './http/apiErrors.ts'
 import { createEventsApi } from './http/eventsApi.ts'
 import { FailedAttemptLimiter } from './http/FailedAttemptLimiter.ts'
+import { requireAuth, requireBoardEditor } from './http/requireAuth.ts'
+import { assetRoutes } from './assets/assetRoutes.ts'
+import { FileAssetStore } from './assets/FileAssetStore.ts'
+import { clientConfigRoute } from './http/clientConfig.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
 import { openSqliteStorage, type Storage } from './storage/Storage.ts'
@@ -64,6 +68,9 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render())
   })
+  app.use(clientConfigRoute(config))
+  app.post('/api/boards/:boardId/assets', requireAuth(access), requireBoardEditor(storage.events))
+  app.use(assetRoutes({ store: new FileAssetStore(path.join(config.dataDir, 'assets')), maxBytes: config.assetMaxBytes }))
   app.use('/api', express.json({ limit: config.maxJsonBodyBytes }))
   app.use(
     '/api',

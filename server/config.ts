@@ -28,6 +28,7 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   MAX_JSON_BODY_BYTES: positiveInt.default(1024 * 1024),
+  ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
 })
 
 export interface Config {
@@ -45,6 +46,7 @@ export interface Config {
   /** Behind a reverse proxy, take the client IP (for join-code rate limits) from X-Forwarded-For. */
   trustProxy: boolean
   maxJsonBodyBytes: number
+  assetMaxBytes: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -73,6 +75,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       adminToken: e.ADMIN_TOKEN,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
       maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+      assetMaxBytes: e.ASSET_MAX_BYTES,
     },
   }
 }

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
-import { canFacilitate } from '../../shared/roles.ts'
+import { isBoardId } from '../../shared/boardId.ts'
+import { canEditBoards, canFacilitate } from '../../shared/roles.ts'
 import { mayAccessEvent, type AccessControl, type Principal } from '../auth/AccessControl.ts'
+import type { EventStore } from '../storage/EventStore.ts'
 import { ApiFailure } from './apiErrors.ts'
 
 export function bearerToken(req: Request): string | undefined {
@@ -39,4 +41,18 @@ export function assertFacilitator(principal: Principal, eventId: string): void {
 
 export function assertAdmin(principal: Principal): void {
   if (principal.role !== 'admin') throw new ApiFailure('forbidden', 'only the server admin may do this')
+}
+
+/** For routes under /api/boards/:boardId that change a board: the token must be of the board's event and may edit. */
+export function requireBoardEditor(events: EventStore) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const boardId = req.params.boardId
+    if (typeof boardId !== 'string' || !isBoardId(boardId)) throw new ApiFailure('bad_request', 'invalid board id')
+    const board = await events.getBoard(boardId)
+    if (!board) throw new ApiFailure('not_found', 'no such board')
+    const principal = principalOf(res)
+    assertEventRole(principal, board.eventId)
+    if (!canEditBoards(principal.role)) throw new ApiFailure('forbidden', 'this link may only look, not add images')
+    next()
+  }
 }

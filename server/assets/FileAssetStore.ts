@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { AssetStore, StoredAsset } from './AssetStore.ts'
+import { EXTENSION_BY_TYPE, IMAGE_TYPES, type ImageType } from './sniffImageType.ts'
+
+export const ASSET_NAME_PATTERN = /^[0-9a-f]{64}\.(png|jpg|gif|webp)$/
+
+const TYPE_BY_EXTENSION = new Map<string, ImageType>(IMAGE_TYPES.map((type) => [EXTENSION_BY_TYPE[type], type]))
+
+/** Assets as files under `DATA_DIR/assets/<boardId>/<sha256>.<ext>`. */
+export class FileAssetStore implements AssetStore {
+  constructor(private readonly directory: string) {}
+
+  async storeAsset(boardId: string, bytes: Uint8Array, contentType: ImageType): Promise<string> {
+    const name = `${createHash('sha256').update(bytes).digest('hex')}.${EXTENSION_BY_TYPE[contentType]}`
+    const boardDirectory = path.join(this.directory, boardId)
+    const file = path.join(boardDirectory, name)
+    await fs.mkdir(boardDirectory, { recursive: true })
+    // Write then rename, so a reader never sees half a file under a name that promises the whole.
+    const partial = `${file}.${process.pid}.${Date.now()}.partial`
+    await fs.writeFile(partial, bytes)
+    await fs.rename(partial, file)
+    return name
+  }
+
+  async loadAsset(boardId: string, name: string): Promise<StoredAsset | null> {
+    const extension = ASSET_NAME_PATTERN.exec(name)?.[1]
+    const contentType = extension ? TYPE_BY_EXTENSION.get(extension) : undefined
+    if (!contentType) return null
+    try {
+      const bytes = await fs.readFile(path.join(this.directory, boardId, name))
+      return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentType }
+    } catch (error) {
+      if (isNotFound(error)) return null
+      throw error
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT'
+}
