@@ -10,12 +10,15 @@ import type { Config } from './config.ts'
 import { apiErrorHandler, sendApiError } from './http/apiErrors.ts'
 import { createEventsApi } from './http/eventsApi.ts'
 import { FailedAttemptLimiter } from './http/FailedAttemptLimiter.ts'
+import { originAllowed } from './http/originAllowed.ts'
 import { requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { FileAssetStore } from './assets/FileAssetStore.ts'
 import { clientConfigRoute } from './http/clientConfig.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
+import { attachSessionSockets } from './session/SessionSockets.ts'
+import { SessionHub } from './session/SessionHub.ts'
 import { openSqliteStorage, type Storage } from './storage/Storage.ts'
 import { RoomRegistry } from './sync/RoomRegistry.ts'
 import { SyncEndpoint } from './sync/SyncEndpoint.ts'
@@ -57,7 +60,8 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))
-  const upgrades = new UpgradeRouter({ access, events: storage.events, sync, logger, publicUrl: config.publicUrl })
+  const sessions = new SessionHub({ sessions: storage.sessions, events: storage.events, logger })
+  const upgrades = new UpgradeRouter({ access, events: storage.events, sync, sessions, logger, publicUrl: config.publicUrl })
 
   const app = express()
   app.disable('x-powered-by')
@@ -87,6 +91,13 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
 
   const httpServer = http.createServer(app)
   httpServer.on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head))
+  const io = attachSessionSockets(httpServer, {
+    access,
+    events: storage.events,
+    hub: sessions,
+    logger,
+    allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
+  })
 
   return {
     httpServer,
@@ -104,6 +115,8 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
         })
       }),
     close: async () => {
+      await io.close()
+      await sessions.dispose()
       sync.close()
       httpServer.closeAllConnections()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))

@@ -4,15 +4,18 @@ import { isBoardId } from '../../shared/boardId.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { mayAccessEvent, type AccessControl } from '../auth/AccessControl.ts'
 import type { Logger } from '../logger.ts'
+import type { SessionHub } from '../session/SessionHub.ts'
 import type { EventStore } from '../storage/EventStore.ts'
 import type { SyncEndpoint } from '../sync/SyncEndpoint.ts'
 import { accessForRole } from '../sync/SyncSocket.ts'
+import { originAllowed } from './originAllowed.ts'
 import { rejectUpgrade } from './rejectUpgrade.ts'
 
 export interface UpgradeRouterDeps {
   access: AccessControl
   events: EventStore
   sync: SyncEndpoint
+  sessions: SessionHub
   logger: Logger
   publicUrl: string | undefined
 }
@@ -39,7 +42,7 @@ export class UpgradeRouter {
       rejectUpgrade(socket, 400, 'invalid board id')
       return
     }
-    if (!this.originAllowed(request)) {
+    if (!originAllowed(request.headers.origin, request.headers.host, this.deps.publicUrl)) {
       rejectUpgrade(socket, 403, 'origin not allowed')
       return
     }
@@ -65,20 +68,11 @@ export class UpgradeRouter {
       sync.refuseUpgrade(request, socket, head, CloseCode.forbidden, 'this board belongs to another event')
       return
     }
-    sync.handleUpgrade(request, socket, head, { boardId, access: accessForRole(principal.role), linkId: principal.linkId })
-  }
-
-  /** Browsers always send Origin; tools and the Node provider do not, and are authenticated by token alone. */
-  private originAllowed(request: IncomingMessage): boolean {
-    const origin = request.headers.origin
-    if (!origin) return true
-    let originHost: string
-    try {
-      originHost = new URL(origin).host
-    } catch {
-      return false
-    }
-    if (this.deps.publicUrl && new URL(this.deps.publicUrl).host === originHost) return true
-    return originHost === request.headers.host
+    const session = await this.deps.sessions.session(board.eventId)
+    const connectionAccess =
+      principal.role === 'participant'
+        ? { canWrite: () => !session.isLocked(boardId), sharesPresence: true }
+        : accessForRole(principal.role)
+    sync.handleUpgrade(request, socket, head, { boardId, access: connectionAccess, linkId: principal.linkId })
   }
 }

@@ -1,5 +1,7 @@
 import path from 'node:path'
 import type { BoardStore } from './BoardStore.ts'
+import type { SessionStore } from '../session/SessionStore.ts'
+import { SqliteSessionStore } from '../session/SqliteSessionStore.ts'
 import type { EventStore } from './EventStore.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
 import { SqliteBoardStore } from './SqliteBoardStore.ts'
@@ -9,6 +11,7 @@ import { SqliteEventStore } from './SqliteEventStore.ts'
 export interface Storage {
   boards: BoardStore
   events: EventStore
+  sessions: SessionStore
   close(): Promise<void>
 }
 
@@ -19,6 +22,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   return {
     boards: new SqliteBoardStore(db),
     events: new SqliteEventStore(db),
+    sessions: new SqliteSessionStore(db),
     close: async () => {
       db.close()
     },

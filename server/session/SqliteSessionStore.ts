@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3'
+import { sessionStateSchema, type SessionState } from '../../shared/session.ts'
+import type { Dot, SessionStore } from './SessionStore.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS session_states (
+  event_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS vote_dots (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  vote_id TEXT NOT NULL,
+  board_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  voter_name TEXT,
+  shape_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS vote_dots_by_voter ON vote_dots (vote_id, voter_id);
+CREATE INDEX IF NOT EXISTS vote_dots_by_board ON vote_dots (board_id);
+`
+
+export class SqliteSessionStore implements SessionStore {
+  private readonly placeDotAtomically: (voteId: string, boardId: string, dot: Dot, limit: number) => string[] | null
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA)
+    this.placeDotAtomically = db.transaction((voteId: string, boardId: string, dot: Dot, limit: number) => {
+      const mine = this.dotsOfNow(voteId, dot.voterId)
+      if (mine.length >= limit) return null
+      db.prepare('INSERT INTO vote_dots (vote_id, board_id, voter_id, voter_name, shape_id) VALUES (?, ?, ?, ?, ?)').run(
+        voteId,
+        boardId,
+        dot.voterId,
+        dot.voterName,
+        dot.shapeId,
+      )
+      return [...mine, dot.shapeId]
+    })
+  }
+
+  async loadState(eventId: string): Promise<SessionState | null> {
+    const row = this.db.prepare<[string], { state: string }>('SELECT state FROM session_states WHERE event_id = ?').get(eventId)
+    return row ? sessionStateSchema.parse(JSON.parse(row.state)) : null
+  }
+
+  async storeState(state: SessionState): Promise<void> {
+    this.db
+      .prepare('INSERT INTO session_states (event_id, state) VALUES (?, ?) ON CONFLICT (event_id) DO UPDATE SET state = excluded.state')
+      .run(state.eventId, JSON.stringify(state))
+  }
+
+  async placeDot(voteId: string, boardId: string, dot: Dot, limit: number): Promise<string[] | null> {
+    return this.placeDotAtomically(voteId, boardId, dot, limit)
+  }
+
+  async removeDot(voteId: string, voterId: string, shapeId: string): Promise<string[]> {
+    this.db
+      .prepare(
+        'DELETE FROM vote_dots WHERE id = (SELECT id FROM vote_dots WHERE vote_id = ? AND voter_id = ? AND shape_id = ? ORDER BY id DESC LIMIT 1)',
+      )
+      .run(voteId, voterId, shapeId)
+    return this.dotsOfNow(voteId, voterId)
+  }
+
+  async dotsOf(voteId: string, voterId: string): Promise<string[]> {
+    return this.dotsOfNow(voteId, voterId)
+  }
+
+  async allDots(voteId: string): Promise<Dot[]> {
+    return this.db
+      .prepare<[string], { voter_id: string; voter_name: string | null; shape_id: string }>(
+        'SELECT voter_id, voter_name, shape_id FROM vote_dots WHERE vote_id = ? ORDER BY id',
+      )
+      .all(voteId)
+      .map((row) => ({ voterId: row.voter_id, voterName: row.voter_name, shapeId: row.shape_id }))
+  }
+
+  private dotsOfNow(voteId: string, voterId: string): string[] {
+    return this.db
+      .prepare<[string, string], { shape_id: string }>('SELECT shape_id FROM vote_dots WHERE vote_id = ? AND voter_id = ? ORDER BY id')
+      .all(voteId, voterId)
+      .map((row) => row.shape_id)
+  }
+}
