@@ -32,6 +32,8 @@ interface Connection {
   /** Awareness client ids this connection announced, removed for everyone when it leaves. */
   awarenessIds: Set<number>
   gappedUpdates: number
+  /** Set when an update was refused: the client's later updates build on it, so it must resend what we lack. */
+  missedRefusedWrites: boolean
 }
 
 interface Outbound {
@@ -87,7 +89,7 @@ export class BoardRoom {
   }
 
   join(socket: SyncSocket, access: ConnectionAccess): void {
-    this.connections.set(socket, { access, awarenessIds: new Set(), gappedUpdates: 0 })
+    this.connections.set(socket, { access, awarenessIds: new Set(), gappedUpdates: 0, missedRefusedWrites: false })
     socket.send(writeSyncStep1Message(this.doc))
     const states = this.awareness.getStates()
     if (states.size > 0) {
@@ -169,8 +171,15 @@ export class BoardRoom {
   private handleUpdate(socket: SyncSocket, connection: Connection, update: Uint8Array): void {
     if (!connection.access.canWrite()) {
       this.deps.metrics.count('sync_messages_rejected_total', { reason: 'read-only' })
+      connection.missedRefusedWrites = true
       socket.send(writePermissionDeniedMessage('permission-denied'))
       return
+    }
+    if (connection.missedRefusedWrites) {
+      // Writable again (a lock ended): a sync step 1 makes the client send everything we refused or lack.
+      connection.missedRefusedWrites = false
+      connection.gappedUpdates = 0
+      socket.send(writeSyncStep1Message(this.doc))
     }
     // Decoding first means a malformed update is refused before any of it touches the document.
     const decoded = Y.decodeUpdate(update)

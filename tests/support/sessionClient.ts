@@ -1,0 +1,62 @@
+import { io, type Socket } from 'socket.io-client'
+import type { ClientToServerEvents, CommandName, CommandPayload, CommandResult, MyVote, ReactionEvent, RosterEntry, ServerToClientEvents, SessionState } from '../../shared/session.ts'
+import { until } from './until.ts'
+
+export interface SessionClient {
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>
+  state: () => SessionState | null
+  states: SessionState[]
+  mine: () => MyVote | null
+  reactions: ReactionEvent[]
+  roster: () => RosterEntry[] | null
+  send<C extends CommandName>(command: C, payload: CommandPayload<C>): Promise<CommandResult>
+  close(): void
+}
+
+/** A stock socket.io client, authenticated like the browser app. */
+export async function connectSession(httpUrl: string, token: string, eventId: string): Promise<SessionClient> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(httpUrl, {
+    auth: { token, eventId },
+    transports: ['websocket'],
+    reconnection: false,
+  })
+  const states: SessionState[] = []
+  const reactions: ReactionEvent[] = []
+  let mine: MyVote | null = null
+  let roster: RosterEntry[] | null = null
+  socket.on('session:state', (state) => states.push(state))
+  socket.on('vote:mine', (value) => (mine = value))
+  socket.on('reaction', (event) => reactions.push(event))
+  socket.on('roster', (entries) => (roster = entries))
+  await until(() => states.length > 0 || !socket.active, 'the first session state')
+  if (states.length === 0) throw new Error('session connection refused')
+  return {
+    socket,
+    states,
+    reactions,
+    state: () => states.at(-1) ?? null,
+    mine: () => mine,
+    roster: () => roster,
+    send: (command, payload) =>
+      new Promise((resolve) => {
+        const emit = socket.emit as unknown as (name: string, payload: unknown, ack: (result: CommandResult) => void) => void
+        emit.call(socket, command, payload, resolve)
+      }),
+    close: () => socket.disconnect(),
+  }
+}
+
+/** Resolves with the handshake error message when the server refuses the connection. */
+export function refusedHandshake(httpUrl: string, auth: unknown): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = io(httpUrl, { auth: auth as Record<string, unknown>, transports: ['websocket'], reconnection: false })
+    socket.on('connect_error', (error) => {
+      socket.disconnect()
+      resolve(error.message)
+    })
+    socket.on('connect', () => {
+      socket.disconnect()
+      reject(new Error('connection unexpectedly accepted'))
+    })
+  })
+}
