@@ -6,12 +6,16 @@ import { fileURLToPath } from 'node:url'
 import express from 'express'
 import { AccessControl } from './auth/AccessControl.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
+import { BoardDocuments, readContent } from './boards/BoardDocuments.ts'
+import { BoardHistory } from './boards/BoardHistory.ts'
 import type { Config } from './config.ts'
 import { apiErrorHandler, sendApiError } from './http/apiErrors.ts'
 import { createEventsApi } from './http/eventsApi.ts'
 import { FailedAttemptLimiter } from './http/FailedAttemptLimiter.ts'
 import { originAllowed } from './http/originAllowed.ts'
-import { requireAuth, requireBoardEditor } from './http/requireAuth.ts'
+import { createBoardsApi } from './http/boardsApi.ts'
+import { createJoinApi } from './http/joinApi.ts'
+import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { FileAssetStore } from './assets/FileAssetStore.ts'
 import { clientConfigRoute } from './http/clientConfig.ts'
@@ -51,7 +55,10 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
+    onUpdatesStored: (room) => history.noteActivity(room.boardId, () => readContent(room.doc)),
   })
+  const documents = new BoardDocuments(registry)
+  const history = new BoardHistory(storage.versions, documents, logger)
   const sync = new SyncEndpoint({
     registry,
     logger,
@@ -69,22 +76,23 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
-  app.get('/metrics', (_req, res) => {
+  app.get('/metrics', requireAuth(access), (_req, res) => {
+    assertAdmin(principalOf(res))
     res.type('text/plain; version=0.0.4').send(metrics.render())
   })
   app.use(clientConfigRoute(config))
   app.post('/api/boards/:boardId/assets', requireAuth(access), requireBoardEditor(storage.events))
   app.use(assetRoutes({ store: new FileAssetStore(path.join(config.dataDir, 'assets')), maxBytes: config.assetMaxBytes }))
+  // Snapshots of large boards exceed the limit for ordinary bodies; the later json parser skips a parsed body.
+  app.post('/api/events/:eventId/boards/import', express.json({ limit: config.maxImportBytes }))
   app.use('/api', express.json({ limit: config.maxJsonBodyBytes }))
   app.use(
     '/api',
-    createEventsApi({
-      events: storage.events,
-      access,
-      joinLimiter: new FailedAttemptLimiter(JOIN_FAILURES_PER_MINUTE, 60_000),
-      publicUrl: config.publicUrl,
-    }),
+    createJoinApi({ access, limiter: new FailedAttemptLimiter(JOIN_FAILURES_PER_MINUTE, 60_000), publicUrl: config.publicUrl }),
   )
+  app.use('/api', requireAuth(access))
+  app.use('/api', createEventsApi({ events: storage.events, access, publicUrl: config.publicUrl }))
+  app.use('/api', createBoardsApi({ events: storage.events, documents, history }))
   app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
   app.use('/api', apiErrorHandler(logger))
   serveClient(app)

@@ -28,6 +28,7 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   MAX_JSON_BODY_BYTES: positiveInt.default(1024 * 1024),
+  MAX_IMPORT_BYTES: positiveInt.default(50 * 1024 * 1024),
   ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
 })
 
@@ -46,6 +47,7 @@ export interface Config {
   /** Behind a reverse proxy, take the client IP (for join-code rate limits) from X-Forwarded-For. */
   trustProxy: boolean
   maxJsonBodyBytes: number
+  maxImportBytes: number
   assetMaxBytes: number
 }
 
@@ -75,6 +77,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       adminToken: e.ADMIN_TOKEN,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
       maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+      maxImportBytes: e.MAX_IMPORT_BYTES,
       assetMaxBytes: e.ASSET_MAX_BYTES,
     },
   }

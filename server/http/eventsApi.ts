@@ -1,50 +1,33 @@
 import { Router, type Request } from 'express'
-import type { z } from 'zod'
 import { CROSS_INNOVATION_AGENDA } from '../../shared/agenda.ts'
 import {
   createBoardBodySchema,
   createEventBodySchema,
   createLinkBodySchema,
-  idSchema,
   joinBodySchema,
   updateBoardBodySchema,
   updateEventBodySchema,
   type CreatedLink,
   type EventDetails,
-  type JoinResult,
   type LinkInfo,
   type WhoAmI,
 } from '../../shared/api.ts'
-import { normalizeJoinCode } from '../../shared/joinCode.ts'
 import type { LinkRole } from '../../shared/roles.ts'
 import type { AccessControl } from '../auth/AccessControl.ts'
 import type { EventStore, StoredLink } from '../storage/EventStore.ts'
-import { ApiFailure, invalidBody } from './apiErrors.ts'
-import type { FailedAttemptLimiter } from './FailedAttemptLimiter.ts'
-import { assertAdmin, assertEventRole, assertFacilitator, principalOf, requireAuth } from './requireAuth.ts'
+import { ApiFailure } from './apiErrors.ts'
+import { parseBody, parseId } from './parseRequest.ts'
+import { assertAdmin, assertEventRole, assertFacilitator, principalOf } from './requireAuth.ts'
 
 export interface EventsApiDeps {
   events: EventStore
   access: AccessControl
-  joinLimiter: FailedAttemptLimiter
   publicUrl: string | undefined
   /** Lets other features react to a new board, e.g. to seed its template. */
   onBoardCreated?: (boardId: string) => Promise<void>
 }
 
-function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const parsed = schema.safeParse(body ?? {})
-  if (!parsed.success) throw invalidBody(parsed.error)
-  return parsed.data
-}
-
-function parseId(value: string | string[] | undefined, what: string): string {
-  const parsed = idSchema.safeParse(value)
-  if (!parsed.success) throw new ApiFailure('bad_request', `invalid ${what} id`)
-  return parsed.data
-}
-
-function baseUrl(req: Request, publicUrl: string | undefined): string {
+export function baseUrl(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '')
 }
 
@@ -59,33 +42,10 @@ function publicLink(link: StoredLink): LinkInfo {
   return info
 }
 
+/** Events, their boards and links. Mounted after requireAuth. */
 export function createEventsApi(deps: EventsApiDeps): Router {
   const { events, access } = deps
   const router = Router()
-
-  router.post('/join', async (req, res) => {
-    const ip = req.ip ?? 'unknown'
-    const waitMs = deps.joinLimiter.retryAfterMs(ip)
-    if (waitMs > 0) {
-      res.set('Retry-After', String(Math.ceil(waitMs / 1000)))
-      throw new ApiFailure('too_many_requests', 'too many wrong codes; wait a minute and try again')
-    }
-    const { code } = parseBody(joinBodySchema, req.body)
-    const joined = await access.joinByCode(normalizeJoinCode(code))
-    if (!joined) {
-      deps.joinLimiter.recordFailure(ip)
-      throw new ApiFailure('not_found', 'this code is not (or no longer) valid')
-    }
-    deps.joinLimiter.recordSuccess(ip)
-    const result: JoinResult = {
-      token: joined.token,
-      eventId: joined.link.eventId,
-      url: linkUrl(baseUrl(req, deps.publicUrl), joined.link.eventId, joined.link.role, joined.token),
-    }
-    res.status(201).json(result)
-  })
-
-  router.use(requireAuth(access))
 
   router.get('/me', (_req, res) => {
     const principal = principalOf(res)

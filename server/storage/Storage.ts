@@ -1,5 +1,7 @@
 import path from 'node:path'
 import type { BoardStore } from './BoardStore.ts'
+import { SqliteVersionStore } from '../boards/SqliteVersionStore.ts'
+import type { VersionStore } from '../boards/VersionStore.ts'
 import type { SessionStore } from '../session/SessionStore.ts'
 import { SqliteSessionStore } from '../session/SqliteSessionStore.ts'
 import type { EventStore } from './EventStore.ts'
@@ -12,6 +14,7 @@ export interface Storage {
   boards: BoardStore
   events: EventStore
   sessions: SessionStore
+  versions: VersionStore
   close(): Promise<void>
 }
 
@@ -23,6 +26,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     boards: new SqliteBoardStore(db),
     events: new SqliteEventStore(db),
     sessions: new SqliteSessionStore(db),
+    versions: new SqliteVersionStore(db),
     close: async () => {
       db.close()
     },

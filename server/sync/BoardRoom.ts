@@ -23,6 +23,7 @@ export interface BoardRoomDeps {
   metrics: Metrics
   compactAfterUpdates: number
   maxPendingUpdatesPerClient: number
+  onUpdatesStored?: (room: BoardRoom) => void
   /** Called once when storage fails; the owner drops the room so it reloads from what was stored. */
   onFailure: (room: BoardRoom) => void
 }
@@ -49,6 +50,8 @@ interface WriteBatch {
 }
 
 class MalformedMessage extends Error {}
+
+const SERVER_ORIGIN = Symbol('server change')
 
 /**
  * One board's document, awareness and connections. An inbound update is
@@ -131,6 +134,29 @@ export class BoardRoom {
       this.deps.logger.warn({ boardId: this.boardId, err: error }, 'malformed sync message, closing connection')
       this.leave(socket)
       socket.close(CloseCode.invalidPayload, 'malformed message')
+    }
+  }
+
+  /**
+   * A change made by the server itself (import, restore, template, breakout):
+   * stored and relayed to every client like any other update.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    if (this.failed) throw new Error(`board ${this.boardId} is unavailable`)
+    const captured: Uint8Array[] = []
+    const capture = (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) captured.push(update)
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    for (const update of captured) {
+      const batch = this.openBatch ?? this.openWriteBatch()
+      batch.updates.push(update)
+      batch.outbound.push({ to: null, except: null, message: writeUpdateMessage(update) })
     }
   }
 
@@ -256,6 +282,7 @@ export class BoardRoom {
       this.updatesSinceSnapshot += batch.updates.length
       if (this.tailBatch === batch) this.tailBatch = null
       for (const outbound of batch.outbound) this.deliver(outbound)
+      this.deps.onUpdatesStored?.(this)
       if (this.updatesSinceSnapshot >= this.deps.compactAfterUpdates && !this.compacting) {
         this.compacting = new Promise((resolve) => setImmediate(resolve))
           .then(() => this.compact())

@@ -10,6 +10,8 @@ export interface RoomRegistryDeps {
   metrics: Metrics
   compactAfterUpdates: number
   maxPendingUpdatesPerClient: number
+  /** After a batch of a room's updates is stored, e.g. for automatic versions. */
+  onUpdatesStored?: (room: BoardRoom) => void
 }
 
 export class BoardUnreadableError extends Error {

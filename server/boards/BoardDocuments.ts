@@ -1,0 +1,65 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { openMeta, openRecords, SCHEMA_META_KEY } from '../../shared/boardDocument.ts'
+import type { RoomRegistry } from '../sync/RoomRegistry.ts'
+import { TLDRAW_SCHEMA } from './tldrawRecords.ts'
+
+export interface BoardContent {
+  schema: unknown
+  records: unknown[]
+}
+
+/**
+ * Server-side reads and writes of board documents. Both go through the
+ * board's room, so a write reaches connected clients at once and is stored
+ * before it is relayed, exactly like a client's edit.
+ */
+export class BoardDocuments {
+  constructor(private readonly registry: RoomRegistry) {}
+
+  async read(boardId: string): Promise<BoardContent> {
+    return this.withRoom(boardId, (doc) => readContent(doc))
+  }
+
+  async change(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.registry.open(boardId)
+    try {
+      room.applyServerChange(change)
+      await room.whenWritten()
+    } finally {
+      this.registry.release(room)
+    }
+  }
+
+  /** Makes the board hold exactly these records: a normal change on top, so history keeps what was there. */
+  async replaceRecords(boardId: string, records: readonly TLRecord[]): Promise<void> {
+    await this.change(boardId, (doc) => writeRecords(doc, records))
+  }
+
+  private async withRoom<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.registry.open(boardId)
+    try {
+      return read(room.doc)
+    } finally {
+      this.registry.release(room)
+    }
+  }
+}
+
+export function readContent(doc: Y.Doc): BoardContent {
+  const records = openRecords(doc)
+  return { schema: openMeta(doc).get(SCHEMA_META_KEY) ?? null, records: Array.from(records.map.values(), (entry) => entry.val) }
+}
+
+/** Sets, updates and deletes so that the document holds exactly `records`, written with our schema. */
+export function writeRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
+  const kv = openRecords(doc)
+  const wanted = new Map(records.map((record) => [record.id, record]))
+  for (const key of Array.from(kv.map.keys())) {
+    if (!wanted.has(key as TLRecord['id'])) kv.delete(key)
+  }
+  for (const [id, record] of wanted) {
+    if (JSON.stringify(kv.get(id)) !== JSON.stringify(record)) kv.set(id, record)
+  }
+  openMeta(doc).set(SCHEMA_META_KEY, TLDRAW_SCHEMA.serialize())
+}

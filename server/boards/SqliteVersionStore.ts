@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3'
+import { z } from 'zod'
+import type { BoardVersion, BoardVersionInfo, VersionStore } from './VersionStore.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS board_versions (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  content TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_versions_by_board ON board_versions (board_id, created_at);
+`
+
+const kindSchema = z.enum(['named', 'auto', 'before-restore'])
+
+interface VersionRow {
+  id: string
+  board_id: string
+  name: string
+  kind: string
+  created_at: string
+}
+
+function toInfo(row: VersionRow): BoardVersionInfo {
+  return { id: row.id, boardId: row.board_id, name: row.name, kind: kindSchema.parse(row.kind), createdAt: row.created_at }
+}
+
+export class SqliteVersionStore implements VersionStore {
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA)
+  }
+
+  async storeVersion(version: BoardVersion): Promise<void> {
+    this.db
+      .prepare('INSERT INTO board_versions (id, board_id, name, kind, created_at, content) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(version.id, version.boardId, version.name, version.kind, version.createdAt, version.content)
+  }
+
+  async listVersions(boardId: string): Promise<BoardVersionInfo[]> {
+    return this.db
+      .prepare<[string], VersionRow>('SELECT id, board_id, name, kind, created_at FROM board_versions WHERE board_id = ? ORDER BY created_at DESC, id')
+      .all(boardId)
+      .map(toInfo)
+  }
+
+  async loadVersion(boardId: string, versionId: string): Promise<BoardVersion | null> {
+    const row = this.db
+      .prepare<[string, string], VersionRow & { content: string }>('SELECT * FROM board_versions WHERE board_id = ? AND id = ?')
+      .get(boardId, versionId)
+    return row ? { ...toInfo(row), content: row.content } : null
+  }
+
+  async latestAutoVersionAt(boardId: string): Promise<string | null> {
+    const row = this.db
+      .prepare<[string], { at: string | null }>("SELECT MAX(created_at) AS at FROM board_versions WHERE board_id = ? AND kind = 'auto'")
+      .get(boardId)
+    return row?.at ?? null
+  }
+}
