@@ -1,0 +1,114 @@
+import { io, type Socket } from 'socket.io-client'
+import { bestClockOffsetMs, type ClockSample } from '../../../shared/clock.ts'
+import type {
+  ClientToServerEvents,
+  CommandName,
+  CommandPayload,
+  CommandResult,
+  MyVote,
+  ReactionEvent,
+  RosterEntry,
+  ServerToClientEvents,
+  SessionState,
+} from '../../../shared/session.ts'
+
+export type WorkshopStatus = 'connecting' | 'online' | 'offline' | 'refused'
+
+export interface WorkshopSnapshot {
+  status: WorkshopStatus
+  state: SessionState | null
+  mine: MyVote | null
+  roster: RosterEntry[] | null
+  /** Server clock minus this device's clock, so timers agree across devices. */
+  clockOffsetMs: number
+}
+
+const CLOCK_SAMPLES = 5
+const RECENT_REACTIONS = 30
+
+/**
+ * The workshop-control channel of one event: socket.io with the event token,
+ * the server's state as it is broadcast, and a measured clock offset. Views
+ * subscribe to snapshots; commands resolve with the server's answer.
+ */
+export class WorkshopConnection {
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>
+  private snapshot: WorkshopSnapshot = { status: 'connecting', state: null, mine: null, roster: null, clockOffsetMs: 0 }
+  private readonly listeners = new Set<() => void>()
+  private readonly reactionListeners = new Set<(event: ReactionEvent) => void>()
+  readonly recentReactions: ReactionEvent[] = []
+
+  constructor(token: string, eventId: string) {
+    this.socket = io({ auth: { token, eventId }, transports: ['websocket', 'polling'] })
+    this.socket.on('connect', () => {
+      this.update({ status: 'online' })
+      void this.measureClock()
+    })
+    this.socket.on('disconnect', () => this.update({ status: 'offline' }))
+    this.socket.on('connect_error', (error) => {
+      // The server names why it refused the handshake; a refusal will not change by retrying.
+      if (['unauthorized', 'forbidden', 'not_found'].includes(error.message)) {
+        this.update({ status: 'refused' })
+        this.socket.disconnect()
+      } else {
+        this.update({ status: 'offline' })
+      }
+    })
+    this.socket.on('session:state', (state) => this.update({ state }))
+    this.socket.on('vote:mine', (mine) => this.update({ mine }))
+    this.socket.on('roster', (roster) => this.update({ roster }))
+    this.socket.on('reaction', (event) => {
+      this.recentReactions.push(event)
+      if (this.recentReactions.length > RECENT_REACTIONS) this.recentReactions.shift()
+      for (const listener of this.reactionListeners) listener(event)
+    })
+  }
+
+  get current(): WorkshopSnapshot {
+    return this.snapshot
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  onReaction(listener: (event: ReactionEvent) => void): () => void {
+    this.reactionListeners.add(listener)
+    return () => this.reactionListeners.delete(listener)
+  }
+
+  send<C extends CommandName>(command: C, payload: CommandPayload<C>): Promise<CommandResult> {
+    return new Promise((resolve) => {
+      if (!this.socket.connected) {
+        resolve({ ok: false, error: { code: 'internal', message: 'offline' } })
+        return
+      }
+      // socket.io's typed emit cannot follow a generic command name; the event map still types payload and ack.
+      const emit = this.socket.emit.bind(this.socket) as unknown as (name: C, payload: CommandPayload<C>, ack: (result: CommandResult) => void) => void
+      emit(command, payload, resolve)
+    })
+  }
+
+  close(): void {
+    this.socket.disconnect()
+    this.listeners.clear()
+    this.reactionListeners.clear()
+  }
+
+  private async measureClock(): Promise<void> {
+    const samples: ClockSample[] = []
+    for (let i = 0; i < CLOCK_SAMPLES && this.socket.connected; i++) {
+      const sentAt = Date.now()
+      const serverNow = await this.socket.timeout(5000).emitWithAck('time:now').catch(() => null)
+      if (serverNow === null) return
+      samples.push({ sentAt, receivedAt: Date.now(), serverNow })
+    }
+    if (samples.length > 0) this.update({ clockOffsetMs: bestClockOffsetMs(samples) })
+  }
+
+  private update(patch: Partial<WorkshopSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch }
+    for (const listener of this.listeners) listener()
+  }
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { remainingMs } from '../../../shared/clock.ts'
+import { WorkshopConnection, type WorkshopSnapshot } from './WorkshopConnection.ts'
+
+/** One workshop connection for a page's lifetime, and its latest snapshot. */
+export function useWorkshop(token: string | null, eventId: string | null): { connection: WorkshopConnection | null; snapshot: WorkshopSnapshot | null } {
+  const [connection, setConnection] = useState<WorkshopConnection | null>(null)
+  useEffect(() => {
+    if (!token || !eventId) return
+    const created = new WorkshopConnection(token, eventId)
+    setConnection(created)
+    return () => {
+      created.close()
+      setConnection(null)
+    }
+  }, [token, eventId])
+  const snapshot = useSyncExternalStore(
+    (listener) => connection?.subscribe(listener) ?? (() => undefined),
+    () => connection?.current ?? null,
+  )
+  return { connection, snapshot }
+}
+
+/** Milliseconds left on the session timer, ticking; null when no timer is set. */
+export function useTimerRemaining(snapshot: WorkshopSnapshot | null): number | null {
+  const [now, setNow] = useState(() => Date.now())
+  const timer = snapshot?.state?.timer
+  useEffect(() => {
+    if (timer?.status !== 'running') return
+    const interval = setInterval(() => setNow(Date.now()), 250)
+    return () => clearInterval(interval)
+  }, [timer?.status])
+  if (!timer || timer.status === 'idle') return null
+  if (timer.status === 'paused') return timer.remainingMs
+  if (timer.status === 'finished') return 0
+  return remainingMs(timer.endsAt, now, snapshot?.clockOffsetMs ?? 0)
+}
