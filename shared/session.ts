@@ -1,16 +1,13 @@
 import { z } from 'zod'
 import { idSchema } from './api.ts'
-import { roleSchema } from './roles.ts'
+import { profileCardSchema } from './profileCard.ts'
+import { roleSchema, sideSchema, type Side } from './roles.ts'
 
 /**
  * The workshop-control channel (socket.io): state the server decides and
  * broadcasts, and the commands that change it. Every payload is parsed with
  * these schemas on the server; the event maps below type both ends.
  */
-
-export const SIDES = ['kreative', 'unternehmen', 'institution'] as const
-export const sideSchema = z.enum(SIDES)
-export type Side = z.infer<typeof sideSchema>
 
 export const REACTIONS = ['👍', '❤️', '💡', '👏', '❓'] as const
 export const reactionSchema = z.enum(REACTIONS)
@@ -67,6 +64,71 @@ export const voteStateSchema = z.object({
 })
 export type VoteState = z.infer<typeof voteStateSchema>
 
+export const speedDatingGroupSchema = z.object({
+  table: z.number().int().min(1),
+  boardId: z.string(),
+  members: z.array(z.string()),
+})
+
+export const speedDatingRoundSchema = z.object({
+  number: z.number().int().min(1),
+  groups: z.array(speedDatingGroupSchema),
+  sittingOut: z.array(z.string()),
+})
+export type SpeedDatingRound = z.infer<typeof speedDatingRoundSchema>
+
+export const speedDatingSettingsSchema = z.object({
+  roundMs: z.number().int().min(30_000).max(60 * 60_000).default(5 * 60_000),
+  imbalance: z.enum(['sit-out', 'trio']).default('sit-out'),
+  institutionsAs: z.enum(['kreative', 'unternehmen', 'either']).default('either'),
+})
+export type SpeedDatingSettings = z.infer<typeof speedDatingSettingsSchema>
+
+export const speedDatingStateSchema = z.object({
+  settings: speedDatingSettingsSchema,
+  rounds: z.array(speedDatingRoundSchema),
+  /** Mutual matches so far; who matched whom is only told to the two people. */
+  matchCount: z.number().int().min(0),
+})
+export type SpeedDatingState = z.infer<typeof speedDatingStateSchema>
+
+export const pitchEntrySchema = z.object({
+  participantId: z.string(),
+  frameId: z.string(),
+})
+
+export const pitchStateSchema = z.object({
+  boardId: z.string(),
+  perPitchMs: z.number().int().min(30_000).max(60 * 60_000),
+  queue: z.array(pitchEntrySchema),
+  /** Index into the queue of the pitch running now; -1 before the first. */
+  current: z.number().int().min(-1),
+})
+export type PitchState = z.infer<typeof pitchStateSchema>
+
+export const breakoutGroupSchema = z.object({
+  boardId: z.string(),
+  title: z.string(),
+  members: z.array(z.string()),
+})
+
+export const breakoutsStateSchema = z.object({
+  /** The board everyone returns to when the facilitator ends the breakouts. */
+  sourceBoardId: z.string(),
+  assignment: z.enum(['mixed', 'manual', 'choice']),
+  groups: z.array(breakoutGroupSchema),
+})
+export type BreakoutsState = z.infer<typeof breakoutsStateSchema>
+
+export const directoryEntrySchema = z.object({
+  name: z.string(),
+  side: sideSchema,
+  organisation: z.string(),
+  offer: z.string(),
+  seek: z.string(),
+  tags: z.array(z.string()),
+})
+
 export const sessionStateSchema = z.object({
   eventId: z.string(),
   phaseIndex: z.number().int().min(0),
@@ -75,9 +137,14 @@ export const sessionStateSchema = z.object({
   spotlight: spotlightSchema.nullable(),
   vote: voteStateSchema.nullable(),
   /** Reactions float without names unless the facilitator chooses otherwise. */
-  showReactionNames: z.boolean(),
+  showReactionNames: z.boolean().default(false),
+  /** Public profile cards by participant id (contact details stay private). */
+  directory: z.record(z.string(), directoryEntrySchema).default({}),
+  speedDating: speedDatingStateSchema.nullable().default(null),
+  pitch: pitchStateSchema.nullable().default(null),
+  breakouts: breakoutsStateSchema.nullable().default(null),
 })
-export type SessionState = z.infer<typeof sessionStateSchema>
+export type SessionState = z.output<typeof sessionStateSchema>
 
 export const profileSchema = z.object({
   name: z.string().trim().min(1).max(60),
@@ -125,6 +192,31 @@ export const commandSchemas = {
   'vote:remove': z.object({ shapeId: z.string().min(1).max(100) }),
   'reactions:names': z.object({ show: z.boolean() }),
   'reaction:send': z.object({ reaction: reactionSchema }),
+  'profile:save': z.object({ card: profileCardSchema }),
+  'speed:configure': speedDatingSettingsSchema,
+  'speed:next': z.object({}),
+  'speed:swap': z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }),
+  'speed:end': z.object({}),
+  'match:mark': z.object({ otherId: z.string().min(1).max(100), want: z.boolean(), shareContact: z.boolean().default(false) }),
+  'pitch:configure': z.object({
+    boardId: idSchema,
+    perPitchMs: z.number().int().min(30_000).max(60 * 60_000).default(3 * 60_000),
+    order: z.array(z.string().min(1).max(100)).max(200),
+  }),
+  'pitch:start': z.object({ index: z.number().int().min(0) }),
+  'pitch:next': z.object({}),
+  'pitch:end': z.object({}),
+  'breakout:create': z.object({
+    sourceBoardId: idSchema,
+    groups: z
+      .array(z.object({ title: z.string().trim().min(1).max(120), shapeIds: z.array(z.string().min(1).max(100)).max(500) }))
+      .min(1)
+      .max(30),
+    assignment: z.enum(['mixed', 'manual', 'choice']).default('mixed'),
+  }),
+  'breakout:assign': z.object({ participantId: z.string().min(1).max(100), group: z.number().int().min(0) }),
+  'breakout:choose': z.object({ group: z.number().int().min(0) }),
+  'breakout:end': z.object({}),
   'hand:set': z.object({ raised: z.boolean() }),
   'presence:set': z.object({ profile: profileSchema.nullable(), boardId: idSchema.nullable() }),
 } as const
@@ -148,6 +240,17 @@ export const FACILITATOR_COMMANDS: ReadonlySet<CommandName> = new Set<CommandNam
   'vote:close',
   'vote:reveal',
   'reactions:names',
+  'speed:configure',
+  'speed:next',
+  'speed:swap',
+  'speed:end',
+  'pitch:configure',
+  'pitch:start',
+  'pitch:next',
+  'pitch:end',
+  'breakout:create',
+  'breakout:assign',
+  'breakout:end',
 ])
 
 /** Commands a viewer (projector) may send: none that change anything. */
@@ -164,6 +267,20 @@ export interface ReactionEvent {
   name: string | null
   side: Side | null
   at: number
+}
+
+export interface Match {
+  participantId: string
+  name: string
+  organisation: string
+  /** Only what the other person chose to share. */
+  contact: string | null
+}
+
+export interface MyMatches {
+  /** People I marked, by participant id: true = I want to follow up. */
+  marked: Record<string, boolean>
+  matches: Match[]
 }
 
 export interface MyVote {
@@ -184,6 +301,9 @@ export interface ServerToClientEvents {
   'session:state': (state: SessionState) => void
   'session:error': (error: { code: SessionErrorCode; message: string }) => void
   'vote:mine': (mine: MyVote) => void
+  'matches:mine': (mine: MyMatches) => void
+  /** Who I am on this channel, so a participant recognises themselves in rounds and queues. */
+  'session:me': (me: { participantId: string }) => void
   reaction: (event: ReactionEvent) => void
   roster: (entries: RosterEntry[]) => void
 }

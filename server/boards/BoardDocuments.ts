@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
-import { openMeta, openRecords, SCHEMA_META_KEY } from '../../shared/boardDocument.ts'
+import { openMeta, readBoardRecords, SCHEMA_META_KEY, writeBoardRecords } from '../../shared/boardDocument.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
 import { TLDRAW_SCHEMA } from './tldrawRecords.ts'
 
@@ -18,7 +18,7 @@ export class BoardDocuments {
   constructor(private readonly registry: RoomRegistry) {}
 
   async read(boardId: string): Promise<BoardContent> {
-    return this.withRoom(boardId, (doc) => readContent(doc))
+    return this.inspect(boardId, (doc) => readContent(doc))
   }
 
   async change(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
@@ -36,7 +36,8 @@ export class BoardDocuments {
     await this.change(boardId, (doc) => writeRecords(doc, records))
   }
 
-  private async withRoom<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  /** Reads from the live document (loading the board if nobody has it open). */
+  async inspect<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.registry.open(boardId)
     try {
       return read(room.doc)
@@ -47,19 +48,16 @@ export class BoardDocuments {
 }
 
 export function readContent(doc: Y.Doc): BoardContent {
-  const records = openRecords(doc)
-  return { schema: openMeta(doc).get(SCHEMA_META_KEY) ?? null, records: Array.from(records.map.values(), (entry) => entry.val) }
+  return { schema: openMeta(doc).get(SCHEMA_META_KEY) ?? null, records: Array.from(readBoardRecords(doc).values()) }
 }
 
 /** Sets, updates and deletes so that the document holds exactly `records`, written with our schema. */
 export function writeRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
-  const kv = openRecords(doc)
-  const wanted = new Map(records.map((record) => [record.id, record]))
-  for (const key of Array.from(kv.map.keys())) {
-    if (!wanted.has(key as TLRecord['id'])) kv.delete(key)
-  }
-  for (const [id, record] of wanted) {
-    if (JSON.stringify(kv.get(id)) !== JSON.stringify(record)) kv.set(id, record)
-  }
+  const current = readBoardRecords(doc)
+  const wanted = new Map<string, TLRecord>(records.map((record) => [record.id, record]))
+  writeBoardRecords(doc, {
+    delete: Array.from(current.keys()).filter((id) => !wanted.has(id)),
+    set: Array.from(wanted.values()).filter((record) => JSON.stringify(current.get(record.id)) !== JSON.stringify(record)),
+  })
   openMeta(doc).set(SCHEMA_META_KEY, TLDRAW_SCHEMA.serialize())
 }

@@ -33,7 +33,19 @@ export interface EventSessionDeps {
 }
 
 export function initialSessionState(eventId: string): SessionState {
-  return { eventId, phaseIndex: 0, timer: { status: 'idle' }, locks: {}, spotlight: null, vote: null, showReactionNames: false }
+  return {
+    eventId,
+    phaseIndex: 0,
+    timer: { status: 'idle' },
+    locks: {},
+    spotlight: null,
+    vote: null,
+    showReactionNames: false,
+    directory: {},
+    speedDating: null,
+    pitch: null,
+    breakouts: null,
+  }
 }
 
 /**
@@ -177,6 +189,11 @@ export class EventSession {
     const vote = this.state.vote
     if (!vote) return null
     return { voteId: vote.id, shapeIds: await this.deps.sessions.dotsOf(vote.id, voterId) }
+  }
+
+  /** For features built beside this class (speed-dating, pitches): a stored, announced change of their part of the state. */
+  async patch(change: Partial<Omit<SessionState, 'eventId'>>): Promise<void> {
+    await this.commit({ ...this.state, ...change })
   }
 
   private requireVote(): VoteState {

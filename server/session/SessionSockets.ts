@@ -1,66 +1,51 @@
 import type http from 'node:http'
-import { Server, type Socket } from 'socket.io'
-import type { z } from 'zod'
+import { Server } from 'socket.io'
 import {
   FACILITATOR_COMMANDS,
   VIEWER_COMMANDS,
   commandSchemas,
   handshakeAuthSchema,
-  type ClientToServerEvents,
   type CommandName,
   type CommandResult,
-  type Profile,
-  type Reaction,
   type RosterEntry,
-  type ServerToClientEvents,
 } from '../../shared/session.ts'
 import { canFacilitate } from '../../shared/roles.ts'
-import { mayAccessEvent, type AccessControl, type Principal } from '../auth/AccessControl.ts'
+import { mayAccessEvent, type AccessControl } from '../auth/AccessControl.ts'
 import type { Logger } from '../logger.ts'
 import type { EventStore } from '../storage/EventStore.ts'
-import type { Actor, EventSession } from './EventSession.ts'
+import { createCommandHandlers } from './commandHandlers.ts'
 import { SessionRefusal } from './EventSession.ts'
 import type { SessionHub } from './SessionHub.ts'
+import type { SessionStore } from './SessionStore.ts'
+import type { BreakoutDeps } from '../breakouts/BreakoutControl.ts'
+import type { PitchControlDeps } from '../speedDating/PitchControl.ts'
+import { SpeedDatingControl, type SpeedDatingDeps } from '../speedDating/SpeedDatingControl.ts'
+import {
+  eventRoom,
+  facilitatorRoom,
+  voterRoom,
+  type CommandContext,
+  type CommandHandler,
+  type Parsed,
+  type SessionServer,
+  type SessionSocket,
+  type SocketData,
+} from './sessionTypes.ts'
 
-interface SocketData {
-  principal: Principal
-  eventId: string
-  voterId: string
-  session: EventSession
-  profile: Profile | null
-  boardId: string | null
-  handRaised: boolean
-  reactionTimes: number[]
-}
-
-type SessionSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-export type SessionServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-
-type Parsed<C extends CommandName> = z.infer<(typeof commandSchemas)[C]>
-
-interface CommandContext {
-  socket: SessionSocket
-  session: EventSession
-  actor: Actor
-}
-
-type CommandHandler<C extends CommandName> = (data: Parsed<C>, context: CommandContext) => Promise<void> | void
-
-const REACTIONS_PER_WINDOW = 5
-const REACTION_WINDOW_MS = 10_000
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 
 export interface SessionSocketsDeps {
   access: AccessControl
   events: EventStore
   hub: SessionHub
+  sessions: SessionStore
   logger: Logger
   allowOrigin: (origin: string | undefined, host: string | undefined) => boolean
+  speedDating: SpeedDatingDeps
+  pitch: PitchControlDeps
+  breakouts: BreakoutDeps
 }
 
-const eventRoom = (eventId: string) => `event:${eventId}`
-const facilitatorRoom = (eventId: string) => `event:${eventId}:facilitators`
-const voterRoom = (eventId: string, voterId: string) => `event:${eventId}:voter:${voterId}`
 
 /**
  * Workshop control over socket.io: the handshake is authenticated with the
@@ -167,7 +152,14 @@ export function attachSessionSockets(httpServer: http.Server, deps: SessionSocke
     })
     socket.on('disconnect', () => broadcastRoster(eventId))
 
+    socket.emit('session:me', { participantId: voterId })
     socket.emit('session:state', session.snapshot)
+    new SpeedDatingControl(session, deps.speedDating)
+      .matchesOf(voterId)
+      .then(
+        (mine) => socket.emit('matches:mine', mine),
+        (error: unknown) => logger.error({ eventId, err: error }, 'reading matches failed'),
+      )
     session.myVote(voterId).then(
       (mine) => mine && socket.emit('vote:mine', mine),
       (error: unknown) => logger.error({ eventId, err: error }, 'reading dots failed'),
@@ -190,56 +182,22 @@ export function attachSessionSockets(httpServer: http.Server, deps: SessionSocke
     }
   }
 
+  const handlers = createCommandHandlers({ io, deps, broadcastRoster, presentParticipants })
+
+  /** Participants connected right now; only they are seated in the next round. */
+  function presentParticipants(eventId: string): string[] {
+    const ids = new Set<string>()
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.eventId === eventId && socket.data.principal.role === 'participant') ids.add(socket.data.voterId)
+    }
+    return Array.from(ids)
+  }
+
   function runCommand<C extends CommandName>(name: C, payload: unknown, context: CommandContext): Promise<void> | void {
     const parsed = commandSchemas[name].safeParse(payload ?? {})
     if (!parsed.success) throw new SessionRefusal('invalid', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
     const handler: CommandHandler<C> = handlers[name]
     return handler(parsed.data as Parsed<C>, context)
-  }
-
-  const handlers: { [C in CommandName]: CommandHandler<C> } = {
-    'phase:set': (data, { session }) => session.setPhase(data),
-    'phase:step': (data, { session }) => session.stepPhase(data),
-    'timer:start': (data, { session }) => session.startTimer(data),
-    'timer:pause': (_data, { session }) => session.pauseTimer(),
-    'timer:resume': (_data, { session }) => session.resumeTimer(),
-    'timer:add': (data, { session }) => session.addToTimer(data),
-    'timer:stop': (_data, { session }) => session.stopTimer(),
-    'spotlight:start': (data, { session }) => session.startSpotlight(data),
-    'spotlight:end': (_data, { session }) => session.endSpotlight(),
-    'board:lock': (data, { session }) => session.lockBoard(data),
-    'board:unlock': (data, { session }) => session.unlockBoard(data),
-    'vote:open': (data, { session }) => session.openVote(data),
-    'vote:close': (_data, { session }) => session.closeVote(),
-    'vote:reveal': (_data, { session }) => session.revealVote(),
-    'vote:place': (data, { session, actor }) => session.placeDot(data, actor),
-    'vote:remove': (data, { session, actor }) => session.removeDot(data, actor),
-    'reactions:names': (data, { session }) => session.showReactionNames(data),
-    'reaction:send': (data, { socket }) => sendReaction(socket, data.reaction),
-    'hand:set': (data, { socket }) => {
-      socket.data.handRaised = data.raised
-      broadcastRoster(socket.data.eventId)
-    },
-    'presence:set': (data, { socket }) => {
-      socket.data.profile = data.profile
-      socket.data.boardId = data.boardId
-      broadcastRoster(socket.data.eventId)
-    },
-  }
-
-  function sendReaction(socket: SessionSocket, reaction: Reaction): void {
-    const now = Date.now()
-    const recent = socket.data.reactionTimes.filter((at) => at > now - REACTION_WINDOW_MS)
-    if (recent.length >= REACTIONS_PER_WINDOW) throw new SessionRefusal('rate_limited', 'slow down: a few reactions every ten seconds')
-    recent.push(now)
-    socket.data.reactionTimes = recent
-    const showNames = socket.data.session.snapshot.showReactionNames
-    io.to(eventRoom(socket.data.eventId)).emit('reaction', {
-      reaction,
-      name: showNames ? (socket.data.profile?.name ?? null) : null,
-      side: socket.data.profile?.side ?? null,
-      at: now,
-    })
   }
 
   return io

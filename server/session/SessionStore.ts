@@ -1,3 +1,4 @@
+import type { ProfileCard } from '../../shared/profileCard.ts'
 import type { SessionState } from '../../shared/session.ts'
 
 export interface Dot {
@@ -16,4 +17,20 @@ export interface SessionStore {
   removeDot(voteId: string, voterId: string, shapeId: string): Promise<string[]>
   dotsOf(voteId: string, voterId: string): Promise<string[]>
   allDots(voteId: string): Promise<Dot[]>
+
+  storeProfile(eventId: string, participantId: string, card: ProfileCard): Promise<void>
+  loadProfiles(eventId: string): Promise<Map<string, ProfileCard>>
+
+  /** One participant's private mark about another after meeting them. */
+  storeMark(eventId: string, mark: MatchMark): Promise<void>
+  /** Every mark made by or about this participant. */
+  marksInvolving(eventId: string, participantId: string): Promise<MatchMark[]>
+  countMutualMatches(eventId: string): Promise<number>
+}
+
+export interface MatchMark {
+  fromId: string
+  toId: string
+  want: boolean
+  shareContact: boolean
 }

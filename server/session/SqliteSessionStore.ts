@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { sessionStateSchema, type SessionState } from '../../shared/session.ts'
-import type { Dot, SessionStore } from './SessionStore.ts'
+import { profileCardSchema, type ProfileCard } from '../../shared/profileCard.ts'
+import type { Dot, MatchMark, SessionStore } from './SessionStore.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS session_states (
@@ -17,6 +18,20 @@ CREATE TABLE IF NOT EXISTS vote_dots (
 );
 CREATE INDEX IF NOT EXISTS vote_dots_by_voter ON vote_dots (vote_id, voter_id);
 CREATE INDEX IF NOT EXISTS vote_dots_by_board ON vote_dots (board_id);
+CREATE TABLE IF NOT EXISTS profile_cards (
+  event_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  card TEXT NOT NULL,
+  PRIMARY KEY (event_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS match_marks (
+  event_id TEXT NOT NULL,
+  from_id TEXT NOT NULL,
+  to_id TEXT NOT NULL,
+  want INTEGER NOT NULL,
+  share_contact INTEGER NOT NULL,
+  PRIMARY KEY (event_id, from_id, to_id)
+);
 `
 
 export class SqliteSessionStore implements SessionStore {
@@ -73,6 +88,50 @@ export class SqliteSessionStore implements SessionStore {
       )
       .all(voteId)
       .map((row) => ({ voterId: row.voter_id, voterName: row.voter_name, shapeId: row.shape_id }))
+  }
+
+  async storeProfile(eventId: string, participantId: string, card: ProfileCard): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO profile_cards (event_id, participant_id, card) VALUES (?, ?, ?) ON CONFLICT (event_id, participant_id) DO UPDATE SET card = excluded.card',
+      )
+      .run(eventId, participantId, JSON.stringify(card))
+  }
+
+  async loadProfiles(eventId: string): Promise<Map<string, ProfileCard>> {
+    const rows = this.db
+      .prepare<[string], { participant_id: string; card: string }>('SELECT participant_id, card FROM profile_cards WHERE event_id = ?')
+      .all(eventId)
+    return new Map(rows.map((row) => [row.participant_id, profileCardSchema.parse(JSON.parse(row.card))]))
+  }
+
+  async storeMark(eventId: string, mark: MatchMark): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO match_marks (event_id, from_id, to_id, want, share_contact) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (event_id, from_id, to_id) DO UPDATE SET want = excluded.want, share_contact = excluded.share_contact`,
+      )
+      .run(eventId, mark.fromId, mark.toId, mark.want ? 1 : 0, mark.shareContact ? 1 : 0)
+  }
+
+  async marksInvolving(eventId: string, participantId: string): Promise<MatchMark[]> {
+    return this.db
+      .prepare<[string, string, string], { from_id: string; to_id: string; want: number; share_contact: number }>(
+        'SELECT from_id, to_id, want, share_contact FROM match_marks WHERE event_id = ? AND (from_id = ? OR to_id = ?)',
+      )
+      .all(eventId, participantId, participantId)
+      .map((row) => ({ fromId: row.from_id, toId: row.to_id, want: row.want === 1, shareContact: row.share_contact === 1 }))
+  }
+
+  async countMutualMatches(eventId: string): Promise<number> {
+    const row = this.db
+      .prepare<[string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM match_marks a JOIN match_marks b
+           ON a.event_id = b.event_id AND a.from_id = b.to_id AND a.to_id = b.from_id
+         WHERE a.event_id = ? AND a.want = 1 AND b.want = 1 AND a.from_id < a.to_id`,
+      )
+      .get(eventId)
+    return row?.n ?? 0
   }
 
   private dotsOfNow(voteId: string, voterId: string): string[] {
