@@ -5,6 +5,7 @@
 // pages and the client config are fetched fresh and fall back to the cache.
 const CACHE = 'ideenschmiede-shell-v1'
 const SHELL_KEY = '/index.html'
+const CONFIG_PATH = '/api/client-config'
 
 self.addEventListener('install', () => {
   self.skipWaiting()
@@ -21,18 +22,26 @@ self.addEventListener('activate', (event) => {
 
 // The page reports what it loaded before this worker took control, so the first visit is cached too.
 self.addEventListener('message', (event) => {
-  const urls = event.data && event.data.type === 'cache-urls' ? event.data.urls : null
-  if (!Array.isArray(urls)) return
+  const data = event.data
+  if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      Promise.all(
-        urls
+      Promise.all([
+        refresh(cache, data.shell, SHELL_KEY),
+        refresh(cache, CONFIG_PATH, CONFIG_PATH),
+        ...data.urls
           .filter((url) => typeof url === 'string' && isCacheFirst(new URL(url, self.location.origin)))
           .map((url) => cache.match(url).then((hit) => hit || cache.add(url))),
-      ),
+      ]),
     ),
   )
 })
+
+async function refresh(cache, url, key) {
+  if (typeof url !== 'string') return
+  const response = await fetch(url)
+  if (response.ok) await cache.put(key, response)
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request
@@ -41,7 +50,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, SHELL_KEY))
-  } else if (url.pathname === '/api/client-config') {
+  } else if (url.pathname === CONFIG_PATH) {
     event.respondWith(networkFirst(request, url.pathname))
   } else if (isCacheFirst(url)) {
     event.respondWith(cacheFirst(request))

@@ -13,7 +13,8 @@ export function registerOfflineShell(): void {
         .getEntriesByType('resource')
         .map((entry) => entry.name)
         .filter((url) => url.startsWith(window.location.origin))
-      const send = (target: ServiceWorker): void => target.postMessage({ type: 'cache-urls', urls: loaded })
+      const send = (target: ServiceWorker): void =>
+        target.postMessage({ type: 'cache-urls', shell: window.location.pathname, urls: loaded })
       if (worker?.state === 'activated') send(worker)
       else void navigator.serviceWorker.ready.then((ready) => ready.active && send(ready.active))
     },
