@@ -26,7 +26,7 @@ interface BoardPageProps {
 export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const { locale, t } = useMessages()
   const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
-  const board = useBoardSession({ boardId, token, assets, user: userProfile.user })
+  const board = useBoardSession({ boardId, token, assets, user: userProfile.user, firstPageName: t('board.firstPageName') })
   const hasName = useValue('has chosen a name', () => userProfile.user.get() !== null, [])
   const [editor, setEditor] = useState<Editor | null>(null)
   const session = board.status === 'ready' ? board.session : null

@@ -5,6 +5,8 @@ import {
   defaultAssetUtils,
   defaultBindingUtils,
   defaultShapeUtils,
+  getIndexAbove,
+  PageRecordType,
   react,
   type Signal,
   type TLAssetStore,
@@ -25,6 +27,8 @@ export interface OpenBoardOptions {
   token: string | null
   assets: TLAssetStore
   user: Signal<TLUser | null>
+  /** Name of the first page of a new board, in the language of whoever creates it. */
+  firstPageName: string
 }
 
 /** One open board: what the editor needs (a store) and what the app shows around it. */
@@ -41,7 +45,7 @@ export interface BoardSession {
  * device that has never seen the board waits (briefly) for the server,
  * rather than starting an empty board of its own.
  */
-export async function openBoard({ boardId, token, assets, user }: OpenBoardOptions): Promise<BoardSession> {
+export async function openBoard({ boardId, token, assets, user, firstPageName }: OpenBoardOptions): Promise<BoardSession> {
   const doc = new Y.Doc()
   const connection = new BoardConnection(boardId, doc, { token })
   try {
@@ -67,6 +71,10 @@ export async function openBoard({ boardId, token, assets, user }: OpenBoardOptio
   })
   const binding = new YjsStoreBinding(store, doc)
   $mode.set(binding.access.mode)
+  // tldraw would create "Page 1" in English; the fixed id is the one tldraw uses, so concurrent creators agree.
+  if (binding.access.mode === 'readwrite' && store.query.ids('page').get().size === 0) {
+    store.put([PageRecordType.create({ id: PageRecordType.createId('page'), name: firstPageName, index: getIndexAbove(null) })])
+  }
   const stopPresence = bindPresence({ store, awareness: connection.provider.awareness, user })
 
   return {

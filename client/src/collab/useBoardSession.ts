@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { openBoard, type BoardSession, type OpenBoardOptions } from './openBoard.ts'
 
 export type BoardSessionState = { status: 'loading' } | { status: 'ready'; session: BoardSession } | { status: 'error'; error: Error }
@@ -7,12 +7,15 @@ export type BoardSessionState = { status: 'loading' } | { status: 'ready'; sessi
 export function useBoardSession(options: OpenBoardOptions): BoardSessionState {
   const [state, setState] = useState<BoardSessionState>({ status: 'loading' })
   const { boardId, token, assets, user } = options
+  // Only read when a board is first created; switching the language must not reopen the board.
+  const firstPageName = useRef(options.firstPageName)
+  firstPageName.current = options.firstPageName
 
   useEffect(() => {
     let cancelled = false
     let opened: BoardSession | null = null
     setState({ status: 'loading' })
-    openBoard({ boardId, token, assets, user }).then(
+    openBoard({ boardId, token, assets, user, firstPageName: firstPageName.current }).then(
       (session) => {
         if (cancelled) {
           session.destroy()

@@ -2,6 +2,7 @@
 const de = {
   'app.name': 'Ideenschmiede',
   'board.loading': 'Board wird geladen …',
+  'board.firstPageName': 'Seite 1',
   'board.notFound.title': 'Diese Seite gibt es nicht',
   'board.notFound.body': 'Öffne ein Board über den Link oder den QR-Code der Moderation.',
   'connection.online': 'Verbunden',
@@ -36,6 +37,7 @@ export type Messages = Record<MessageKey, string>
 const en: Messages = {
   'app.name': 'Ideenschmiede',
   'board.loading': 'Loading the board …',
+  'board.firstPageName': 'Page 1',
   'board.notFound.title': 'This page does not exist',
   'board.notFound.body': 'Open a board with the link or the QR code from the facilitators.',
   'connection.online': 'Connected',
