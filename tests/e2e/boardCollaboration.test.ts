@@ -65,6 +65,24 @@ describeInChromium('the board in two browsers', () => {
     expect(await cursor.first().textContent()).toContain('Anna')
   })
 
+  it("following someone from tldraw's people menu moves my view along with theirs", async () => {
+    const { url } = newBoardUrl()
+    const anna = await join(url, 'Anna')
+    const ben = await join(url, 'Ben', '#e03131')
+    await anna.page.mouse.move(400, 400)
+
+    await ben.page.locator('.tlui-people-menu__avatars-button').click()
+    const follow = ben.page.locator('.tlui-people-menu__item', { hasText: 'Anna' }).locator('.tlui-people-menu__item__follow')
+    await follow.click()
+    await ben.page.keyboard.press('Escape')
+
+    const camera = (page: typeof ben.page) => page.locator('.tl-html-layer').first().getAttribute('style')
+    const benBefore = await camera(ben.page)
+    await anna.page.mouse.wheel(300, 500)
+    await expect.poll(() => camera(anna.page), { timeout: 5_000 }).not.toBe(benBefore)
+    await expect.poll(() => camera(ben.page), { timeout: 10_000 }).toBe(await camera(anna.page))
+  })
+
   it('a participant who goes offline keeps editing; after reconnecting both hold both sides, and a reload shows everything', async () => {
     const { url } = newBoardUrl()
     const anna = await join(url, 'Anna')
