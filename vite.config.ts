@@ -3,11 +3,11 @@ import { defineConfig } from 'vite'
 
 const serverUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`
 
-/** Vendor code in its own named chunks: cached across our releases, and the build report shows what is ours. */
+/** Vendor code in named chunks (tldraw takes every other dependency): cached across our releases, and the build report shows what is ours. */
 const CHUNK_GROUPS = [
-  { name: 'tldraw', test: /node_modules[\\/](tldraw|@tldraw|@tiptap|prosemirror-|@floating-ui|@radix-ui|radix-ui|@use-gesture|lodash)/ },
-  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-  { name: 'sync', test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|y-utility|lib0|zod)[\\/]/ },
+  { name: 'react', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'sync', priority: 2, test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|y-utility|lib0|zod)[\\/]/ },
+  { name: 'tldraw', priority: 1, test: /node_modules[\\/]/ },
 ]
 
 export default defineConfig({

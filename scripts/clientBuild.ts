@@ -28,6 +28,11 @@ export function isClientBuildStale(): boolean {
 
 /** Runs `vite build`; returns false (after printing vite's output) when it fails. */
 export function buildClient(): boolean {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  // Under vitest NODE_ENV is "test", which would make Vite bundle React's development build and put tldraw in test mode.
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   return build.status === 0
 }
