@@ -13,7 +13,6 @@ const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root')
 const root = createRoot(container)
 const token = takeAccessToken()
-document.documentElement.lang = appLocaleFor(userProfile.preferences.get().locale)
 registerOfflineShell()
 
 loadClientConfig().then(

@@ -98,4 +98,20 @@ describeInChromium('the board against hostile peers and on a phone', () => {
     await page.locator('.tl-shape[data-shape-type="note"]').first().waitFor()
     await expect.poll(() => shapes(page, 'note').first().textContent()).toContain('Vom Handy')
   })
+
+  it('tldraw and our own strings are German by default, and English is one switch away', async () => {
+    const url = `${server.httpUrl}/b/language-${Date.now()}`
+    const anna = await joinBoard(browser, url, 'Anna')
+    participants.push(anna)
+    await waitForConnection(anna.page, 'online')
+    const noteTool = anna.page.locator('[data-testid="tools.note"]')
+    const connection = anna.page.getByTestId('connection-state')
+    await expect.poll(() => noteTool.getAttribute('aria-label')).toContain('Hinweis')
+    expect(await connection.textContent()).toBe('Verbunden')
+
+    await anna.page.getByRole('button', { name: /Sprache/ }).click()
+    await expect.poll(() => noteTool.getAttribute('aria-label')).toContain('Note')
+    expect(await connection.textContent()).toBe('Connected')
+    expect(await anna.page.evaluate(() => document.documentElement.lang)).toBe('en')
+  })
 })
