@@ -50,6 +50,7 @@ describeInChromium('the board against hostile peers and on a phone', () => {
         records.set('page:page', { id: 'page:page', typeName: 'page', name: 42 })
         records.set('shape:mismatch', { id: 'shape:other', typeName: 'shape' })
       })
+      hostile.doc.getArray(RECORDS_ARRAY_NAME).push([null])
       hostile.doc.getArray(RECORDS_ARRAY_NAME).push([{ key: 'shape:raw', val: [1, 2, 3] }])
       await until(() => warnings.length >= 6, 'the browser to skip all six garbage records', 10_000)
     } finally {

@@ -13,7 +13,7 @@ import {
 } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { META_MAP_NAME, openRecords, SCHEMA_META_KEY } from '../../client/src/collab/boardDocument.ts'
+import { META_MAP_NAME, openRecords, RECORDS_ARRAY_NAME, SCHEMA_META_KEY } from '../../client/src/collab/boardDocument.ts'
 import { YjsStoreBinding } from '../../client/src/collab/YjsStoreBinding.ts'
 
 const PAGE_ID = 'page:page' as TLPageId
@@ -258,5 +258,31 @@ describe('tldraw store ⇄ Y.Doc binding', () => {
     expect(store.has(PAGE_ID)).toBe(true)
     store.put([rectangle('local')])
     expect(Y.encodeStateVector(doc)).toEqual(before)
+  })
+
+  it('a board holding malformed array entries (null, numbers) still opens, and the entries are removed', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const doc = new Y.Doc()
+    writeForeign(doc, 'page:page', page())
+    doc.getArray(RECORDS_ARRAY_NAME).push([null, 7, { key: 12 }])
+    const { store } = bindPeer(doc)
+    expect(store.has(PAGE_ID)).toBe(true)
+    expect(doc.getArray(RECORDS_ARRAY_NAME).toArray()).toHaveLength(1)
+  })
+
+  it('after a peer pushes a null entry live, the board is cleaned and keeps syncing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const doc = new Y.Doc()
+    const { store } = bindPeer(doc)
+    writeForeign(doc, 'page:page', page())
+    const hostile = new Y.Doc()
+    Y.applyUpdate(hostile, Y.encodeStateAsUpdate(doc))
+    hostile.getArray(RECORDS_ARRAY_NAME).push([null])
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(doc)), 'network')
+    await Promise.resolve()
+    expect(doc.getArray(RECORDS_ARRAY_NAME).toArray()).not.toContain(null)
+
+    writeForeign(doc, 'shape:after', rectangle('after'))
+    expect(store.has(createShapeId('after'))).toBe(true)
   })
 })

@@ -1,18 +1,10 @@
 import type { RecordsDiff, SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
-import { openMeta, openRecords, SCHEMA_META_KEY, type RecordChange } from './boardDocument.ts'
+import { LOCAL_ORIGIN, openMeta, openRecords, SCHEMA_META_KEY, type RecordChange } from './boardDocument.ts'
 import { compareBoardSchema } from './boardSchema.ts'
 
-/** Marks our own writes to the Y.Doc, so the observer does not feed them back into the store. */
-export const LOCAL_ORIGIN = Symbol('ideenschmiede-local')
-
 export type BoardAccess = { mode: 'readwrite' } | { mode: 'readonly'; reason: 'newer-schema'; detail: string }
-
-export interface YjsStoreBindingOptions {
-  /** Told about every record from the network that was skipped because it is not a valid tldraw record. */
-  onInvalidRecord?(key: string, problem: string): void
-}
 
 /**
  * Keeps a tldraw store and a board's Y.Doc in step. Local user edits go to
@@ -30,7 +22,6 @@ export class YjsStoreBinding {
   constructor(
     private readonly store: TLStore,
     private readonly doc: Y.Doc,
-    private readonly options: YjsStoreBindingOptions = {},
   ) {
     this.records = openRecords(doc)
     this.meta = openMeta(doc)
@@ -108,7 +99,6 @@ export class YjsStoreBinding {
   private reject(key: string, problem: string): null {
     this.invalidRecords += 1
     console.warn(`Ideenschmiede: skipped an invalid board record "${key}": ${problem}`)
-    this.options.onInvalidRecord?.(key, problem)
     return null
   }
 

@@ -1,4 +1,3 @@
-export { BoardConnection, type ConnectionState } from './BoardConnection.ts'
-export { openBoard, type BoardSession, type OpenBoardOptions } from './openBoard.ts'
-export { useBoardSession, type BoardSessionState } from './useBoardSession.ts'
-export type { BoardAccess } from './YjsStoreBinding.ts'
+export type { ConnectionState } from './BoardConnection.ts'
+export type { BoardSession } from './openBoard.ts'
+export { useBoardSession } from './useBoardSession.ts'
