@@ -65,6 +65,28 @@ describeInChromium('the board in two browsers', () => {
     expect(await cursor.first().textContent()).toContain('Anna')
   })
 
+  it("undo takes back only my own edit, never someone else's", async () => {
+    const { url } = newBoardUrl()
+    const anna = await join(url, 'Anna')
+    const ben = await join(url, 'Ben', '#e03131')
+    const center = await canvasCenter(anna.page)
+    // Drawn without pressing Escape afterwards: clearing the selection would be an undo step of its own.
+    await anna.page.keyboard.press('r')
+    await anna.page.mouse.move(center.x - 300, center.y - 100)
+    await anna.page.mouse.down()
+    await anna.page.mouse.move(center.x - 150, center.y, { steps: 8 })
+    await anna.page.mouse.up()
+    await expect.poll(() => shapes(ben.page, 'geo').count(), { timeout: 10_000 }).toBe(1)
+    await addStickyNote(ben.page, { x: center.x + 100, y: center.y }, 'Von Ben')
+    await expect.poll(() => shapes(anna.page, 'note').count(), { timeout: 10_000 }).toBe(1)
+
+    await anna.page.keyboard.press('Control+z')
+    await expect.poll(() => shapes(ben.page, 'geo').count(), { timeout: 10_000 }).toBe(0)
+    expect(await shapes(anna.page, 'geo').count()).toBe(0)
+    expect(await shapes(anna.page, 'note').count()).toBe(1)
+    expect(await shapes(ben.page, 'note').count()).toBe(1)
+  })
+
   it("following someone from tldraw's people menu moves my view along with theirs", async () => {
     const { url } = newBoardUrl()
     const anna = await join(url, 'Anna')
@@ -135,5 +157,40 @@ describeInChromium('the board in two browsers', () => {
     expect(assets).toHaveLength(1)
     expect(assets[0]?.props?.src).toMatch(/^\/api\/boards\//)
     expect(JSON.stringify(assets)).not.toContain('data:image')
+  })
+
+  it('a large photo is downscaled on the phone before it is uploaded', async () => {
+    const { url } = newBoardUrl()
+    const anna = await join(url, 'Anna')
+    const base64 = await anna.page.evaluate(async () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 4000
+      canvas.height = 3000
+      const context = canvas.getContext('2d')
+      if (!context) throw new Error('no 2d context')
+      const gradient = context.createLinearGradient(0, 0, 4000, 3000)
+      gradient.addColorStop(0, '#f08c00')
+      gradient.addColorStop(1, '#1971c2')
+      context.fillStyle = gradient
+      context.fillRect(0, 0, 4000, 3000)
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9))
+      if (!blob) throw new Error('no jpeg')
+      const bytes = new Uint8Array(await blob.arrayBuffer())
+      let binary = ''
+      for (const byte of bytes) binary += String.fromCharCode(byte)
+      return btoa(binary)
+    })
+    await anna.page
+      .locator('input[type="file"][capture]')
+      .setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') })
+
+    const image = anna.page.locator('.tl-shape[data-shape-type="image"] img[src^="/api/"]')
+    await image.waitFor({ timeout: 15_000 })
+    const src = await image.getAttribute('src')
+    const size = await anna.page.evaluate(async (source) => {
+      const bitmap = await createImageBitmap(await (await fetch(source)).blob())
+      return { width: bitmap.width, height: bitmap.height }
+    }, src ?? '')
+    expect(size).toEqual({ width: 2560, height: 1920 })
   })
 })
