@@ -49,7 +49,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it("a rectangle and a sticky note made by one participant appear at the other, with the author's cursor and name", async () => {
-    const { url } = newBoardUrl()
+    const { boardId, url } = newBoardUrl()
     const anna = await join(url, 'Anna')
     const ben = await join(url, 'Ben', '#e03131')
 
@@ -63,6 +63,12 @@ describeInChromium('the board in two browsers', () => {
     const cursor = ben.page.locator('.tl-collaborator__cursor')
     await cursor.first().waitFor({ timeout: 10_000 })
     expect(await cursor.first().textContent()).toContain('Anna')
+
+    // The whole board lives on the server, down to its (German-named) first page.
+    const room = await server.server.registry.open(boardId)
+    const stored = openRecords(room.doc)
+    expect(stored.get('page:page')).toMatchObject({ name: 'Seite 1' })
+    expect(stored.has('document:document')).toBe(true)
   })
 
   it("undo takes back only my own edit, never someone else's", async () => {

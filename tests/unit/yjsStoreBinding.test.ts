@@ -145,10 +145,13 @@ describe('tldraw store ⇄ Y.Doc binding', () => {
     const doc = new Y.Doc()
     const { store } = bindPeer(doc)
     const sources: string[] = []
-    store.listen((entry) => sources.push(entry.source), { scope: 'document' })
+    store.listen((entry) => {
+      if (entry.changes.added['shape:r' as never] || entry.changes.updated['shape:r' as never]) sources.push(entry.source)
+    })
     writeForeign(doc, 'page:page', page())
     writeForeign(doc, 'shape:r', rectangle('r', 5, 6))
-    expect(store.get(createShapeId('r'))).toMatchObject({ x: 5, y: 6 })
+    writeForeign(doc, 'shape:r', rectangle('r', 7, 8))
+    expect(store.get(createShapeId('r'))).toMatchObject({ x: 7, y: 8 })
     expect(sources).toEqual(['remote', 'remote'])
   })
 
@@ -267,7 +270,8 @@ describe('tldraw store ⇄ Y.Doc binding', () => {
     doc.getArray(RECORDS_ARRAY_NAME).push([null, 7, { key: 12 }])
     const { store } = bindPeer(doc)
     expect(store.has(PAGE_ID)).toBe(true)
-    expect(doc.getArray(RECORDS_ARRAY_NAME).toArray()).toHaveLength(1)
+    expect(doc.getArray(RECORDS_ARRAY_NAME).toArray()).not.toContainEqual(null)
+    expect(doc.getArray(RECORDS_ARRAY_NAME).toArray()).not.toContainEqual(7)
   })
 
   it('after a peer pushes a null entry live, the board is cleaned and keeps syncing', async () => {
@@ -284,5 +288,14 @@ describe('tldraw store ⇄ Y.Doc binding', () => {
 
     writeForeign(doc, 'shape:after', rectangle('after'))
     expect(store.has(createShapeId('after'))).toBe(true)
+  })
+
+  it('records tldraw adds to make a loaded board usable (document, first page) reach the Y.Doc', () => {
+    const doc = new Y.Doc()
+    writeForeign(doc, 'shape:orphan', rectangle('orphan'))
+    const { store } = bindPeer(doc)
+    expect(store.has(PAGE_ID)).toBe(true)
+    expect(openRecords(doc).get('page:page')).toMatchObject({ typeName: 'page' })
+    expect(openRecords(doc).get('document:document')).toMatchObject({ typeName: 'document' })
   })
 })

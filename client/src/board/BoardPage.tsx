@@ -77,6 +77,9 @@ function BoardCanvas({ session, licenseKey, maxAssetBytes, onEditor }: BoardCanv
       acceptedImageMimeTypes={ACCEPTED_IMAGE_TYPES}
       acceptedVideoMimeTypes={NO_VIDEO}
       onMount={(editor) => {
+        // Someone joining a board with content should see it, not an empty corner of the canvas.
+        const content = editor.getCurrentPageBounds()
+        if (content) editor.centerOnPoint(content.center)
         onEditor(editor)
         return () => onEditor(null)
       }}

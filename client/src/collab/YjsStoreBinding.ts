@@ -31,9 +31,11 @@ export class YjsStoreBinding {
       this.loadInitialRecords(null)
     } else {
       this.access = { mode: 'readwrite' }
+      // Listen before loading: what tldraw adds to make the loaded board usable (document, first page)
+      // comes as a user change right after the load, and a later listener would never hear of it.
+      this.unsubscribers.push(this.store.listen(({ changes }) => this.handleLocalChanges(changes), { source: 'user', scope: 'document' }))
       const migrated = this.loadInitialRecords(comparison.kind === 'older' ? comparison.persisted : null)
       this.writeMigratedRecords(migrated)
-      this.unsubscribers.push(this.store.listen(({ changes }) => this.handleLocalChanges(changes), { source: 'user', scope: 'document' }))
     }
     this.records.on('change', this.handleRemoteChanges)
     this.unsubscribers.push(() => this.records.off('change', this.handleRemoteChanges))
@@ -60,9 +62,12 @@ export class YjsStoreBinding {
       valid.push(record)
       if (JSON.stringify(upgraded) !== JSON.stringify(entry.val)) migrated.push(record)
     }
-    this.store.mergeRemoteChanges(() => {
-      this.store.put(valid, 'initialize')
-    })
+    // An empty board is left to the caller and the editor to set up, so they can name its first page.
+    if (valid.length > 0) {
+      this.store.mergeRemoteChanges(() => {
+        this.store.put(valid, 'initialize')
+      })
+    }
     return migrated
   }
 
