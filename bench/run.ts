@@ -56,7 +56,9 @@ function gitState(): { commit: string | null; serverDirty: boolean | null } {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
     // Others edit the server in this checkout; a dirty tree means the figures are for uncommitted code.
-    const status = execFileSync('git', ['status', '--porcelain', '--', 'server', 'shared'], { encoding: 'utf8' })
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'server', 'shared'], {
+      encoding: 'utf8',
+    })
     return { commit, serverDirty: status.trim() !== '' }
   } catch (error) {
     process.stderr.write(`git state unavailable: ${String(error)}\n`)

@@ -165,7 +165,7 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'sweep',
     title: 'rate sweep, 1 room × 100 clients × 10 writers: where p99 passes 50 ms',
-    notes: ['each server runs its own sweep; a step that passes 50 ms ends it'],
+    notes: ['each server runs its own sweep; a step whose p99 passes 50 ms in two windows in a row ends it'],
     metrics: [
       { key: 'lastWithinLimitUpdatesPerSec', label: 'last rate with p99 ≤ 50 ms (updates/s)', lowerIsBetter: false, digits: 0 },
       { key: 'p99PassesLimitAtUpdatesPerSec', label: 'p99 > 50 ms at (updates/s)', lowerIsBetter: false, digits: 0 },

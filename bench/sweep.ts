@@ -29,8 +29,8 @@ export interface SweepFigures {
 
 /**
  * Raises the writer rate step by step on one room and stops at the first step
- * whose p99 passes the limit: beyond it the server is saturated and each
- * further step only grows its backlog.
+ * whose p99 passes the limit in two windows in a row: beyond it the server is
+ * saturated and each further step only grows its backlog.
  */
 export async function runSweep(pool: LoadPool, server: ServerHandle, options: SweepOptions, boardPrefix: string): Promise<SweepFigures> {
   const steps: SweepStep[] = []
@@ -41,7 +41,11 @@ export async function runSweep(pool: LoadPool, server: ServerHandle, options: Sw
     for (const hz of options.ratesHz) {
       await pool.setRate(hz)
       await sleep(options.warmupMs)
-      const window = summarize([await measureWindow(pool, server, options.windowMs)])
+      let window = summarize([await measureWindow(pool, server, options.windowMs)])
+      if (!(window.p99Ms <= options.p99LimitMs)) {
+        // Others share this box: one noisy window must not end the sweep, so a crossing has to show twice.
+        window = summarize([await measureWindow(pool, server, options.windowMs)])
+      }
       const offered = hz * options.writers
       steps.push({
         ratePerWriterHz: hz,
