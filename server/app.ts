@@ -7,6 +7,7 @@ import express from 'express'
 import { AccessControl } from './auth/AccessControl.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
 import { BoardDocuments, readContent } from './boards/BoardDocuments.ts'
+import { ensurePitchFrames, seedPairBoard, seedTemplate } from './boards/boardSeeding.ts'
 import { BoardHistory } from './boards/BoardHistory.ts'
 import type { Config } from './config.ts'
 import { apiErrorHandler, sendApiError } from './http/apiErrors.ts'
@@ -15,6 +16,7 @@ import { FailedAttemptLimiter } from './http/FailedAttemptLimiter.ts'
 import { originAllowed } from './http/originAllowed.ts'
 import { createBoardsApi } from './http/boardsApi.ts'
 import { createJoinApi } from './http/joinApi.ts'
+import { createReportApi } from './http/reportApi.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { FileAssetStore } from './assets/FileAssetStore.ts'
@@ -91,8 +93,17 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     createJoinApi({ access, limiter: new FailedAttemptLimiter(JOIN_FAILURES_PER_MINUTE, 60_000), publicUrl: config.publicUrl }),
   )
   app.use('/api', requireAuth(access))
-  app.use('/api', createEventsApi({ events: storage.events, access, publicUrl: config.publicUrl }))
+  app.use(
+    '/api',
+    createEventsApi({
+      events: storage.events,
+      access,
+      publicUrl: config.publicUrl,
+      seedBoard: (boardId, template, language) => seedTemplate(documents, boardId, template, language),
+    }),
+  )
   app.use('/api', createBoardsApi({ events: storage.events, documents, history }))
+  app.use('/api', createReportApi({ events: storage.events, documents, sessions: storage.sessions }))
   app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
   app.use('/api', apiErrorHandler(logger))
   serveClient(app)
@@ -103,7 +114,30 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     access,
     events: storage.events,
     hub: sessions,
+    sessions: storage.sessions,
     logger,
+    speedDating: {
+      sessions: storage.sessions,
+      events: storage.events,
+      seedPairBoard: (boardId, cards, language) => seedPairBoard(documents, boardId, cards, language),
+    },
+    pitch: {
+      events: storage.events,
+      documents,
+      ensurePitchFrames: async (eventId, boardId, pitcherIds) => {
+        const profiles = await storage.sessions.loadProfiles(eventId)
+        const pitchers = pitcherIds.flatMap((id) => {
+          const card = profiles.get(id)
+          return card ? [{ id, card }] : []
+        })
+        return ensurePitchFrames(documents, boardId, pitchers, 'de')
+      },
+    },
+    breakouts: {
+      events: storage.events,
+      documents,
+      seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
+    },
     allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
   })
 

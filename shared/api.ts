@@ -35,9 +35,13 @@ export const updateEventBodySchema = z
   .partial()
 export type UpdateEventBody = z.input<typeof updateEventBodySchema>
 
+export const languageSchema = z.enum(['de', 'en'])
+
 export const createBoardBodySchema = z.object({
   title: z.string().trim().min(1).max(200),
   template: templateIdSchema.default('leer'),
+  /** The language of the template's labels: the facilitator's UI language. */
+  language: languageSchema.default('de'),
 })
 export type CreateBoardBody = z.input<typeof createBoardBodySchema>
 

@@ -1,4 +1,3 @@
-import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 
 /**
@@ -14,11 +13,6 @@ export const SCHEMA_META_KEY = 'schema'
 interface Entry {
   key: string
   val: unknown
-}
-
-/** The board's records keyed by record id, for a live binding; values are whatever peers wrote, so they are `unknown` until validated. */
-export function openRecords(doc: Y.Doc): YKeyValue<unknown> {
-  return new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY_NAME))
 }
 
 export function openMeta(doc: Y.Doc): Y.Map<unknown> {

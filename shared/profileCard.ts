@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sideSchema } from './roles.ts'
+import { sideSchema } from './sides.ts'
 
 /** What a participant tells the others about themselves; shown on pair boards and pitch frames. */
 export const profileCardSchema = z.object({

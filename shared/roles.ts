@@ -17,7 +17,3 @@ export function canEditBoards(role: Role): boolean {
   return role !== 'viewer'
 }
 
-/** The two sides a CrossInnovation day brings together, and institutions beside them. */
-export const SIDES = ['kreative', 'unternehmen', 'institution'] as const
-export const sideSchema = z.enum(SIDES)
-export type Side = z.infer<typeof sideSchema>

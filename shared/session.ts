@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { idSchema } from './api.ts'
 import { profileCardSchema } from './profileCard.ts'
-import { roleSchema, sideSchema, type Side } from './roles.ts'
+import { roleSchema } from './roles.ts'
+import { sideSchema, type Side } from './sides.ts'
 
 /**
  * The workshop-control channel (socket.io): state the server decides and

@@ -23,10 +23,12 @@ export class BoardDocuments {
 
   async change(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
     const room = await this.registry.open(boardId)
+    const unhold = room.hold()
     try {
       room.applyServerChange(change)
       await room.whenWritten()
     } finally {
+      unhold()
       this.registry.release(room)
     }
   }
@@ -39,9 +41,11 @@ export class BoardDocuments {
   /** Reads from the live document (loading the board if nobody has it open). */
   async inspect<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.registry.open(boardId)
+    const unhold = room.hold()
     try {
       return read(room.doc)
     } finally {
+      unhold()
       this.registry.release(room)
     }
   }

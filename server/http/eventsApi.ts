@@ -10,6 +10,7 @@ import {
   type CreatedLink,
   type EventDetails,
   type LinkInfo,
+  type TemplateId,
   type WhoAmI,
 } from '../../shared/api.ts'
 import type { LinkRole } from '../../shared/roles.ts'
@@ -23,8 +24,8 @@ export interface EventsApiDeps {
   events: EventStore
   access: AccessControl
   publicUrl: string | undefined
-  /** Lets other features react to a new board, e.g. to seed its template. */
-  onBoardCreated?: (boardId: string) => Promise<void>
+  /** Seeds a new board with its template, once, before anyone can open it. */
+  seedBoard: (boardId: string, template: TemplateId, language: 'de' | 'en') => Promise<void>
 }
 
 export function baseUrl(req: Request, publicUrl: string | undefined): string {
@@ -95,7 +96,7 @@ export function createEventsApi(deps: EventsApiDeps): Router {
     const body = parseBody(createBoardBodySchema, req.body)
     if (!(await events.getEvent(eventId))) throw new ApiFailure('not_found', 'no such event')
     const board = await events.createBoard(eventId, body.title, body.template)
-    await deps.onBoardCreated?.(board.id)
+    await deps.seedBoard(board.id, body.template, body.language)
     res.status(201).json(board)
   })
 

@@ -165,6 +165,7 @@ export class EventSession {
       const name = dot.voterName ?? '?'
       if (!names.includes(name)) names.push(name)
     }
+    await this.deps.sessions.storeRevealedVote(vote.boardId, vote.id, results)
     await this.commit({ ...this.state, vote: { ...vote, status: 'revealed', results, voters: vote.anonymous ? null : voters } })
   }
 

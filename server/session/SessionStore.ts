@@ -26,6 +26,19 @@ export interface SessionStore {
   /** Every mark made by or about this participant. */
   marksInvolving(eventId: string, participantId: string): Promise<MatchMark[]>
   countMutualMatches(eventId: string): Promise<number>
+  mutualMatches(eventId: string): Promise<MutualMatch[]>
+
+  /** Keeps a revealed vote's counts with its board, for the results report. */
+  storeRevealedVote(boardId: string, voteId: string, results: Record<string, number>): Promise<void>
+  /** The counts of the board's most recently revealed vote, or null. */
+  latestRevealedVote(boardId: string): Promise<Record<string, number> | null>
+}
+
+export interface MutualMatch {
+  firstId: string
+  secondId: string
+  /** Both agreed to share their contact, which is also their agreement to be named. */
+  bothShared: boolean
 }
 
 export interface MatchMark {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
+import { z } from 'zod'
 import { sessionStateSchema, type SessionState } from '../../shared/session.ts'
 import { profileCardSchema, type ProfileCard } from '../../shared/profileCard.ts'
-import type { Dot, MatchMark, SessionStore } from './SessionStore.ts'
+import type { Dot, MatchMark, MutualMatch, SessionStore } from './SessionStore.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS session_states (
@@ -24,6 +25,13 @@ CREATE TABLE IF NOT EXISTS profile_cards (
   card TEXT NOT NULL,
   PRIMARY KEY (event_id, participant_id)
 );
+CREATE TABLE IF NOT EXISTS revealed_votes (
+  vote_id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  results TEXT NOT NULL,
+  revealed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS revealed_votes_by_board ON revealed_votes (board_id, revealed_at);
 CREATE TABLE IF NOT EXISTS match_marks (
   event_id TEXT NOT NULL,
   from_id TEXT NOT NULL,
@@ -132,6 +140,33 @@ export class SqliteSessionStore implements SessionStore {
       )
       .get(eventId)
     return row?.n ?? 0
+  }
+
+  async mutualMatches(eventId: string): Promise<MutualMatch[]> {
+    return this.db
+      .prepare<[string], { first: string; second: string; both_shared: number }>(
+        `SELECT a.from_id AS first, a.to_id AS second, (a.share_contact AND b.share_contact) AS both_shared
+         FROM match_marks a JOIN match_marks b
+           ON a.event_id = b.event_id AND a.from_id = b.to_id AND a.to_id = b.from_id
+         WHERE a.event_id = ? AND a.want = 1 AND b.want = 1 AND a.from_id < a.to_id`,
+      )
+      .all(eventId)
+      .map((row) => ({ firstId: row.first, secondId: row.second, bothShared: row.both_shared === 1 }))
+  }
+
+  async storeRevealedVote(boardId: string, voteId: string, results: Record<string, number>): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO revealed_votes (vote_id, board_id, results, revealed_at) VALUES (?, ?, ?, ?) ON CONFLICT (vote_id) DO UPDATE SET results = excluded.results',
+      )
+      .run(voteId, boardId, JSON.stringify(results), new Date().toISOString())
+  }
+
+  async latestRevealedVote(boardId: string): Promise<Record<string, number> | null> {
+    const row = this.db
+      .prepare<[string], { results: string }>('SELECT results FROM revealed_votes WHERE board_id = ? ORDER BY revealed_at DESC LIMIT 1')
+      .get(boardId)
+    return row ? z.record(z.string(), z.number()).parse(JSON.parse(row.results)) : null
   }
 
   private dotsOfNow(voteId: string, voterId: string): string[] {

@@ -9,7 +9,7 @@ export interface PitchControlDeps {
   events: EventStore
   documents: BoardDocuments
   /** Makes sure each pitcher has a pitch frame on the board; resolves to their frame ids. */
-  ensurePitchFrames: (boardId: string, pitcherIds: readonly string[]) => Promise<Map<string, string>>
+  ensurePitchFrames: (eventId: string, boardId: string, pitcherIds: readonly string[]) => Promise<Map<string, string>>
 }
 
 /**
@@ -31,7 +31,7 @@ export class PitchControl {
     if (unknown.length > 0) throw new SessionRefusal('invalid', 'every pitcher needs a profile card first')
     if (new Set(order).size !== order.length) throw new SessionRefusal('invalid', 'someone is in the queue twice')
     await this.releaseCurrent()
-    const frames = await this.deps.ensurePitchFrames(boardId, order)
+    const frames = await this.deps.ensurePitchFrames(this.session.snapshot.eventId, boardId, order)
     const queue = order.map((participantId) => ({ participantId, frameId: frames.get(participantId) ?? '' }))
     await this.session.patch({ pitch: { boardId, perPitchMs, queue, current: -1 } })
   }

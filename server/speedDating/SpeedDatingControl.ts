@@ -38,7 +38,8 @@ export class SpeedDatingControl {
       const entry = directory[id]
       return entry ? [{ id, side: entry.side }] : []
     })
-    const plan = planRound(people, state.rounds, state.settings)
+    const history = state.rounds.map((round) => ({ groups: round.groups.map((group) => group.members), sittingOut: round.sittingOut }))
+    const plan = planRound(people, history, state.settings)
     if (plan.groups.length === 0) throw new SessionRefusal('conflict', 'not enough creatives and companies with a profile card are here for a round')
     const round = await this.materialise(state.rounds.length + 1, plan)
     await this.session.patch({ speedDating: { ...state, rounds: [...state.rounds, round] } })

@@ -47,6 +47,8 @@ interface Outbound {
 interface WriteBatch {
   updates: Uint8Array[]
   outbound: Outbound[]
+  /** Settles once this batch is stored and delivered (or the room failed). */
+  done: Promise<void>
 }
 
 class MalformedMessage extends Error {}
@@ -69,6 +71,7 @@ export class BoardRoom {
   private updatesSinceSnapshot: number
   private compacting: Promise<void> | null = null
   private failed = false
+  private holds = 0
 
   constructor(
     readonly boardId: string,
@@ -162,7 +165,22 @@ export class BoardRoom {
 
   /** Resolves once every update received so far is stored and relayed. */
   whenWritten(): Promise<void> {
-    return this.writeChain
+    return this.tailBatch?.done ?? this.writeChain
+  }
+
+  /** Keeps the room loaded while the server itself reads or changes it; call the returned function when done. */
+  hold(): () => void {
+    this.holds += 1
+    let released = false
+    return () => {
+      if (!released) this.holds -= 1
+      released = true
+    }
+  }
+
+  /** Connections and server-side holds: a room in use is never unloaded. */
+  get inUse(): boolean {
+    return this.connections.size > 0 || this.holds > 0
   }
 
   /** Stores a final snapshot if the log has grown, then frees the document. */
@@ -253,10 +271,15 @@ export class BoardRoom {
   }
 
   private openWriteBatch(): WriteBatch {
-    const batch: WriteBatch = { updates: [], outbound: [] }
+    let markDone = (): void => undefined
+    const done = new Promise<void>((resolve) => (markDone = resolve))
+    const batch: WriteBatch = { updates: [], outbound: [], done }
     this.openBatch = batch
     this.tailBatch = batch
-    setImmediate(() => this.flush(batch))
+    setImmediate(() => {
+      this.flush(batch)
+      void this.writeChain.then(markDone)
+    })
     return batch
   }
 

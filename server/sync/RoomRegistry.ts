@@ -53,9 +53,9 @@ export class RoomRegistry {
 
   /** Call after a connection left the room (or never joined it). */
   release(room: BoardRoom): void {
-    if (room.connectionCount > 0) return
+    if (room.inUse) return
     void room.whenWritten().then(() => {
-      if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room) return
+      if (room.inUse || this.rooms.get(room.boardId) !== room) return
       this.rooms.delete(room.boardId)
       this.trackUnload(room)
     })

@@ -1,4 +1,4 @@
-import type { Side } from '../roles.ts'
+import type { Side } from '../sides.ts'
 
 export interface GroupMember {
   id: string

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, CommandName, CommandPayload, CommandResult, MyVote, ReactionEvent, RosterEntry, ServerToClientEvents, SessionState } from '../../shared/session.ts'
+import type { ClientToServerEvents, CommandName, CommandPayload, CommandResult, MyMatches, MyVote, ReactionEvent, RosterEntry, ServerToClientEvents, SessionState } from '../../shared/session.ts'
 import { until } from './until.ts'
 
 export interface SessionClient {
@@ -9,6 +9,8 @@ export interface SessionClient {
   mine: () => MyVote | null
   reactions: ReactionEvent[]
   roster: () => RosterEntry[] | null
+  matches: () => MyMatches | null
+  me: () => string | null
   send<C extends CommandName>(command: C, payload: CommandPayload<C>): Promise<CommandResult>
   close(): void
 }
@@ -24,6 +26,10 @@ export async function connectSession(httpUrl: string, token: string, eventId: st
   const reactions: ReactionEvent[] = []
   let mine: MyVote | null = null
   let roster: RosterEntry[] | null = null
+  let matches: MyMatches | null = null
+  let me: string | null = null
+  socket.on('matches:mine', (value) => (matches = value))
+  socket.on('session:me', (value) => (me = value.participantId))
   socket.on('session:state', (state) => states.push(state))
   socket.on('vote:mine', (value) => (mine = value))
   socket.on('reaction', (event) => reactions.push(event))
@@ -37,6 +43,8 @@ export async function connectSession(httpUrl: string, token: string, eventId: st
     state: () => states.at(-1) ?? null,
     mine: () => mine,
     roster: () => roster,
+    matches: () => matches,
+    me: () => me,
     send: (command, payload) =>
       new Promise((resolve) => {
         const emit = socket.emit as unknown as (name: string, payload: unknown, ack: (result: CommandResult) => void) => void

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mixGroups, type GroupMember } from '../../shared/breakouts/mixGroups.ts'
-import type { Side } from '../../shared/roles.ts'
+import type { Side } from '../../shared/sides.ts'
 
 function people(counts: Partial<Record<Side, number>>): GroupMember[] {
   return Object.entries(counts).flatMap(([side, count]) =>

@@ -1,0 +1,167 @@
+/**
+ * Figures for the board client, printed, not asserted:
+ *   npx tsx bench/clientFigures.ts
+ * 1. built JS: total and initial gzip size, and our share beside tldraw;
+ * 2. navigation → first rendered board with 0 and 2,000 shapes (headless Chromium);
+ * 3. Y.Doc size after 10,000 moves of the same 100 shapes vs the live state.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import {
+  createShapeId,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  getIndices,
+  PageRecordType,
+  toRichText,
+  type IndexKey,
+  type TLGeoShape,
+  type TLPageId,
+} from 'tldraw'
+import * as Y from 'yjs'
+import { YjsStoreBinding } from '../client/src/collab/YjsStoreBinding.ts'
+import { buildClient, isClientBuildStale } from '../scripts/clientBuild.ts'
+import { createServer } from '../server/app.ts'
+import { configWith } from '../server/config.ts'
+import { createLogger } from '../server/logger.ts'
+import { connectBoard } from '../tests/support/boardClient.ts'
+import { until } from '../tests/support/until.ts'
+import { launchChromium } from '../tests/e2e/support/chromium.ts'
+
+const root = path.resolve(import.meta.dirname, '..')
+const clientDir = path.join(root, 'dist/client')
+const PAGE_ID = 'page:page' as TLPageId
+const INDICES: IndexKey[] = getIndices(2_001)
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`
+}
+
+function rectangle(n: number, x: number, y: number): TLGeoShape {
+  return {
+    id: createShapeId(`r${n}`),
+    typeName: 'shape',
+    type: 'geo',
+    x,
+    y,
+    rotation: 0,
+    index: INDICES[n + 1]!,
+    parentId: PAGE_ID,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      w: 80, h: 50, geo: 'rectangle', dash: 'draw', growY: 0, url: '', scale: 1, flipX: false, flipY: false,
+      color: 'black', labelColor: 'black', fill: 'none', size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle',
+      richText: toRichText(''),
+    },
+  }
+}
+
+function boundStore(doc: Y.Doc) {
+  const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  const binding = new YjsStoreBinding(store, doc)
+  store.put([PageRecordType.create({ id: PAGE_ID, name: 'Seite 1', index: 'a1' as never })])
+  return { store, binding }
+}
+
+function bundleFigures(): void {
+  if (isClientBuildStale() && !buildClient()) throw new Error('client build failed')
+  const html = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]))
+  const files = fs.readdirSync(path.join(clientDir, 'assets')).filter((file) => file.endsWith('.js'))
+  let total = 0
+  let totalGzip = 0
+  let initialGzip = 0
+  const byChunk = new Map<string, number>()
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(clientDir, 'assets', file))
+    const gzip = zlib.gzipSync(bytes, { level: 9 }).length
+    total += bytes.length
+    totalGzip += gzip
+    if (initial.has(file)) initialGzip += gzip
+    const chunk = file.replace(/-[\w-]{8}\.js$/, '')
+    byChunk.set(chunk, (byChunk.get(chunk) ?? 0) + gzip)
+  }
+  console.log('\n## Built JS (dist/client/assets, gzip -9)')
+  console.log(`total: ${kib(total)} raw, ${kib(totalGzip)} gzip in ${files.length} files; initial load: ${kib(initialGzip)} gzip`)
+  for (const [chunk, gzip] of [...byChunk].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${chunk.padEnd(18)} ${kib(gzip).padStart(11)}  ${((gzip / totalGzip) * 100).toFixed(1)} %`)
+  }
+}
+
+async function renderFigures(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-figures-'))
+  const server = createServer(configWith({ dataDir, port: 0, host: '127.0.0.1' }), createLogger('warn'))
+  const port = await server.listen()
+  const browser = await launchChromium()
+  console.log('\n## Navigation → first rendered board (headless Chromium, fresh context each, median of 5)')
+  try {
+    for (const shapeCount of [0, 2_000]) {
+      const boardId = `figures-${shapeCount}`
+      const seeder = connectBoard(`ws://127.0.0.1:${port}/yjs`, boardId)
+      const { store, binding } = boundStore(seeder.doc)
+      store.put(Array.from({ length: shapeCount }, (_, n) => rectangle(n, (n % 50) * 100, Math.floor(n / 50) * 70)))
+      await until(() => seeder.provider.synced, 'seeder sync', 20_000)
+      const room = await server.registry.open(boardId)
+      await until(() => room.doc.getArray('tl_records').length >= shapeCount + 1, 'server to hold the board', 20_000)
+      await room.whenWritten()
+      binding.destroy()
+      seeder.destroy()
+
+      const timings: number[] = []
+      for (let run = 0; run < 5; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+        await context.addInitScript(() => localStorage.setItem('ideenschmiede.user', JSON.stringify({ id: 'bench', name: 'Bench', color: '#1971c2', locale: 'de' })))
+        const page = await context.newPage()
+        await page.goto(`http://127.0.0.1:${port}/b/${boardId}`)
+        await page.waitForFunction(
+          (expected) => document.querySelector('.tl-canvas') !== null && document.querySelectorAll('.tl-shape').length >= expected,
+          shapeCount,
+          { timeout: 60_000, polling: 'raf' },
+        )
+        timings.push(await page.evaluate(() => performance.now()))
+        await context.close()
+      }
+      timings.sort((a, b) => a - b)
+      console.log(`  ${String(shapeCount).padStart(5)} shapes: median ${Math.round(timings[2]!)} ms (min ${Math.round(timings[0]!)}, max ${Math.round(timings[4]!)})`)
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+function docGrowthFigures(): void {
+  const doc = new Y.Doc()
+  const { store } = boundStore(doc)
+  const shapes = Array.from({ length: 100 }, (_, n) => rectangle(n, n * 10, 0))
+  store.put(shapes)
+  for (let move = 0; move < 10_000; move++) {
+    const n = move % 100
+    store.update(createShapeId(`r${n}`), (shape) => ({ ...shape, x: shape.x + 1, y: (move * 7) % 500 }))
+  }
+  const afterMoves = Y.encodeStateAsUpdate(doc).length
+
+  const fresh = new Y.Doc()
+  const live = boundStore(fresh)
+  live.store.put(store.allRecords().filter((record) => record.typeName === 'shape'))
+  const liveState = Y.encodeStateAsUpdate(fresh).length
+  const liveJson = JSON.stringify(store.allRecords().filter((record) => ['shape', 'page', 'document'].includes(record.typeName))).length
+
+  console.log('\n## Y.Doc size after 10,000 moves of the same 100 shapes (YKeyValue)')
+  console.log(`  after moves: ${kib(afterMoves)}; live state written once: ${kib(liveState)} (records as JSON: ${kib(liveJson)})`)
+  console.log(`  ratio: ${(afterMoves / liveState).toFixed(2)}× (must stay within 2×)`)
+}
+
+bundleFigures()
+// Set only after the build (a production build must not see it): tldraw flushes store listeners once per
+// animation frame, and Node has none. Its test mode flushes synchronously, which also makes every move
+// its own Yjs transaction, the worst case for growth.
+process.env.NODE_ENV = 'test'
+docGrowthFigures()
+await renderFigures()
+process.exit(0)

@@ -1,0 +1,322 @@
+/*
+ * A load generator process, driven by bench/loadPool.ts over IPC. It keeps
+ * many raw ws connections that speak just enough of the y-websocket protocol:
+ * receivers answer the handshake with constant messages and only look at the
+ * envelope and the latency marker of what arrives; writers hold a small Y.Doc
+ * each, so their updates are real Yjs updates a server has to apply.
+ */
+import * as decoding from 'lib0/decoding'
+import { WebSocket, type RawData } from 'ws'
+import * as Y from 'yjs'
+import { Histogram } from './histogram.ts'
+import type {
+  ClientSpec,
+  ColdSyncResult,
+  ConnectResult,
+  LoadRequestMessage,
+  LoadResponseMessage,
+  LoadResults,
+  MeasureResult,
+} from './loadProtocol.ts'
+import { nowMicros } from './procStats.ts'
+import {
+  EMPTY_STEP1,
+  EMPTY_STEP2,
+  findMarker,
+  readEnvelope,
+  tldrawLikeRecord,
+  writeMarker,
+  writeSyncStep1,
+  writeSyncStep1FromStateVector,
+  writeSyncStep2,
+  writeUpdate,
+} from './wire.ts'
+
+const CONNECT_CONCURRENCY = 50
+const CONNECT_TIMEOUT_MS = 30_000
+const COLD_SYNC_TIMEOUT_MS = 60_000
+const CLOSE_TIMEOUT_MS = 5_000
+/** Behind schedule by more than this, a writer skips ahead instead of bursting; counted so a reader sees it. */
+const MAX_SEND_LAG_MICROS = 200_000
+const WS_OPTIONS = { perMessageDeflate: false }
+
+class Writer {
+  readonly doc = new Y.Doc()
+  private readonly records = this.doc.getMap('records')
+  private lastUpdate: Uint8Array | null = null
+  private seq = 0
+  nextDueMicros = 0
+
+  constructor(private readonly uid: number) {
+    this.doc.on('update', (update: Uint8Array) => {
+      this.lastUpdate = update
+    })
+  }
+
+  /** Moves this writer's shape; the send time is stamped into its text right before encoding. */
+  nextMessage(): Uint8Array {
+    this.seq += 1
+    const text = writeMarker(nowMicros(), this.uid) + ' Idee'
+    this.records.set(`shape:w${this.uid}`, tldrawLikeRecord(`shape:w${this.uid}`, this.seq, text))
+    if (!this.lastUpdate) throw new Error('Y.Map.set produced no update')
+    return writeUpdate(this.lastUpdate)
+  }
+}
+
+interface Client {
+  spec: ClientSpec
+  ws: WebSocket
+  writer: Writer | null
+  expectOpen: boolean
+}
+
+let clients: Client[] = []
+let measuring = false
+let histogram = new Histogram()
+let counters = freshCounters()
+let rateHz = 0
+let ticker: NodeJS.Timeout | null = null
+
+function freshCounters(): Omit<MeasureResult, 'histogram'> {
+  return { deliveries: 0, echoes: 0, sent: 0, expectedDeliveries: 0, skippedSends: 0, lostConnections: 0 }
+}
+
+function asBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data
+  if (Array.isArray(data)) return Buffer.concat(data)
+  return Buffer.from(data)
+}
+
+function handleFrame(client: Client, frame: Buffer, onSynced: () => void): void {
+  const receivedMicros = nowMicros()
+  const envelope = readEnvelope(frame)
+  switch (envelope.kind) {
+    case 'update': {
+      if (!measuring) return
+      const marker = findMarker(frame, envelope.decoder.pos)
+      if (!marker) return
+      if (marker.writerUid === client.spec.uid) {
+        counters.echoes += 1
+      } else {
+        counters.deliveries += 1
+        histogram.record(receivedMicros - marker.sendMicros)
+      }
+      return
+    }
+    case 'step1': {
+      const reply = client.writer
+        ? writeSyncStep2(client.writer.doc, decoding.readVarUint8Array(envelope.decoder))
+        : EMPTY_STEP2
+      client.ws.send(reply)
+      return
+    }
+    case 'step2':
+      onSynced()
+      return
+    case 'other':
+      return
+  }
+}
+
+/** Resolves once the server answered our step 1, i.e. the handshake a stock provider does is complete. */
+function openClient(spec: ClientSpec): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(spec.url, WS_OPTIONS)
+    const writer = spec.writer ? new Writer(spec.uid) : null
+    const client: Client = { spec, ws, writer, expectOpen: false }
+    const timer = setTimeout(() => fail(new Error('handshake timed out')), CONNECT_TIMEOUT_MS)
+    let settled = false
+    const fail = (error: Error): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      ws.terminate()
+      reject(error)
+    }
+    ws.on('error', (error) => fail(error))
+    ws.on('open', () => {
+      if (writer) ws.send(writeSyncStep1(writer.doc))
+      else ws.send(spec.stateVector ? writeSyncStep1FromStateVector(spec.stateVector) : EMPTY_STEP1)
+    })
+    ws.on('close', (code) => {
+      if (client.expectOpen) counters.lostConnections += 1
+      client.expectOpen = false
+      fail(new Error(`closed during handshake (${code})`))
+    })
+    ws.on('message', (data) =>
+      handleFrame(client, asBuffer(data), () => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        client.expectOpen = true
+        resolve(client)
+      }),
+    )
+  })
+}
+
+async function connect(specs: ClientSpec[]): Promise<ConnectResult> {
+  const startMicros = nowMicros()
+  let next = 0
+  let failed = 0
+  let firstError: string | null = null
+  const lane = async (): Promise<void> => {
+    while (next < specs.length) {
+      const spec = specs[next++]
+      if (!spec) return
+      try {
+        clients.push(await openClient(spec))
+      } catch (error) {
+        failed += 1
+        firstError ??= error instanceof Error ? error.message : String(error)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, specs.length) }, lane))
+  return { connected: specs.length - failed, failed, firstError, startMicros, doneMicros: nowMicros() }
+}
+
+function setRate(hz: number): void {
+  rateHz = hz
+  if (ticker) clearInterval(ticker)
+  ticker = null
+  if (hz <= 0) return
+  const periodMicros = 1_000_000 / hz
+  const now = nowMicros()
+  // Random phases keep writers from firing in lockstep, which no real room does.
+  for (const client of clients) {
+    if (client.writer) client.writer.nextDueMicros = now + Math.random() * periodMicros
+  }
+  const tickMs = Math.min(5, Math.max(1, periodMicros / 10_000))
+  ticker = setInterval(tick, tickMs)
+}
+
+function tick(): void {
+  const periodMicros = 1_000_000 / rateHz
+  const now = nowMicros()
+  for (const client of clients) {
+    const writer = client.writer
+    if (!writer || client.ws.readyState !== WebSocket.OPEN) continue
+    while (writer.nextDueMicros <= now) {
+      if (now - writer.nextDueMicros > MAX_SEND_LAG_MICROS) {
+        if (measuring) counters.skippedSends += Math.floor((now - writer.nextDueMicros) / periodMicros)
+        writer.nextDueMicros = now
+      }
+      client.ws.send(writer.nextMessage())
+      if (measuring) {
+        counters.sent += 1
+        counters.expectedDeliveries += client.spec.peers
+      }
+      writer.nextDueMicros += periodMicros
+    }
+  }
+}
+
+function closeSocket(ws: WebSocket): Promise<void> {
+  if (ws.readyState === WebSocket.CLOSED) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      ws.terminate()
+      resolve()
+    }, CLOSE_TIMEOUT_MS)
+    ws.once('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    ws.close()
+  })
+}
+
+async function closeAll(): Promise<void> {
+  setRate(0)
+  const closing = clients
+  clients = []
+  for (const client of closing) client.expectOpen = false
+  await Promise.all(closing.map((client) => closeSocket(client.ws)))
+}
+
+/** Opens `count` connections at once and times each until it holds the server's full state (its step 2). */
+async function coldSync(url: string, count: number, expectRecords: number): Promise<ColdSyncResult> {
+  const startMicros = nowMicros()
+  const sockets: WebSocket[] = []
+  const states: Uint8Array[] = []
+  const doneMicros: number[] = []
+  let failed = 0
+  let firstError: string | null = null
+  const one = (): Promise<void> =>
+    new Promise((resolve) => {
+      const ws = new WebSocket(url, WS_OPTIONS)
+      sockets.push(ws)
+      let settled = false
+      const finish = (error: string | null): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        if (error !== null) {
+          failed += 1
+          firstError ??= error
+        }
+        resolve()
+      }
+      const timer = setTimeout(() => finish('cold sync timed out'), COLD_SYNC_TIMEOUT_MS)
+      ws.on('error', (error) => finish(error.message))
+      ws.on('close', (code) => finish(`closed before sync (${code})`))
+      ws.on('open', () => ws.send(EMPTY_STEP1))
+      ws.on('message', (data) => {
+        const frame = asBuffer(data)
+        const envelope = readEnvelope(frame)
+        if (envelope.kind === 'step1') ws.send(EMPTY_STEP2)
+        if (envelope.kind !== 'step2' || settled) return
+        doneMicros.push(nowMicros())
+        states.push(decoding.readVarUint8Array(envelope.decoder))
+        finish(null)
+      })
+    })
+  await Promise.all(Array.from({ length: count }, one))
+  // Verified after the clock stopped: decoding 50 full boards here would otherwise be timed as server work.
+  let verified = 0
+  for (const state of states) {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, state)
+    if (doc.getArray('tl_records').length === expectRecords) verified += 1
+    doc.destroy()
+  }
+  await Promise.all(sockets.map(closeSocket))
+  return { startMicros, doneMicros, failed, firstError, verified }
+}
+
+async function handle(request: LoadRequestMessage): Promise<LoadResults[typeof request.cmd]> {
+  switch (request.cmd) {
+    case 'connect':
+      return connect(request.args.clients)
+    case 'rate':
+      setRate(request.args.hz)
+      return null
+    case 'measureStart':
+      histogram = new Histogram()
+      counters = freshCounters()
+      measuring = true
+      return null
+    case 'measureStop':
+      measuring = false
+      return { histogram: histogram.toSparse(), ...counters }
+    case 'closeAll':
+      await closeAll()
+      return null
+    case 'coldSync':
+      return coldSync(request.args.url, request.args.count, request.args.expectRecords)
+  }
+}
+
+function reply(message: LoadResponseMessage): void {
+  process.send?.(message)
+}
+
+process.on('message', (request: LoadRequestMessage) => {
+  handle(request).then(
+    (result) => reply({ id: request.id, ok: true, result }),
+    (error: unknown) => reply({ id: request.id, ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+  )
+})
+// The pool owns this process; without it there is nothing left to do.
+process.on('disconnect', () => process.exit(0))

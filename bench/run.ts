@@ -1,0 +1,175 @@
+/*
+ * `npm run bench [-- --quick] [-- --only a,b,cold-sync] [-- --load-processes N]`
+ *
+ * Runs ours (server/main.ts) and the reference @y/websocket-server side by
+ * side under the same load, alternating which goes first, and prints a table
+ * and, last, one JSON line (also written to bench/results/latest.json).
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { LoadPool } from './loadPool.ts'
+import { mainThreadProfile, renderHotFunctions, summarizeProfile } from './profileSummary.ts'
+import { buildJson, renderTable, type ScenarioResults } from './report.ts'
+import { SCENARIOS, type Scenario } from './scenarios.ts'
+import { waitForQuietMachine } from './procStats.ts'
+import { killAllChildren, startServer, type ServerKind } from './servers.ts'
+
+const RESULTS_DIR = path.join(import.meta.dirname, 'results')
+const RESULTS_FILE = path.join(RESULTS_DIR, 'latest.json')
+const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles')
+const HOT_FUNCTIONS_SHOWN = 15
+/** Idle servers and load processes use a few hundredths of a core; more than this is someone else's work. */
+const QUIET_LIMIT_CORES = 0.25
+const ALIASES: Record<string, string> = { a: 'fanout-a', b: 'fanout-b', c: 'fanout-c', sync: 'cold-sync', rss: 'memory' }
+
+const METHOD_NOTES = [
+  'deliveries = updates received by clients other than the writer; the reference also echoes each update to its writer (echoes are not counted), ours does not',
+  'server CPU = utime+stime of the server process from /proc/<pid>/stat over the window (10 ms ticks), divided by deliveries',
+  'latency = receive − send on CLOCK_MONOTONIC, stamped into the update by the writer; clients are raw ws connections in separate load processes',
+  'generator CPU = load processes + this process; the machine\'s cores are shared by server and generator',
+]
+
+function usage(): string {
+  const ids = SCENARIOS.map((scenario) => scenario.id).join(', ')
+  return [
+    'usage: npm run bench -- [--quick] [--only <ids>] [--load-processes <n>] [--profile]',
+    '  --quick               short windows, one round: a smoke run of about a minute',
+    `  --only <ids>          comma-separated scenarios: ${ids} (aliases a, b, c, sync, rss)`,
+    '  --load-processes <n>  load generator processes (default 2)',
+    '  --profile             run both servers with --cpu-prof; prints their hottest functions per scenario',
+    '                        (profiles in bench/results/profiles/; profiling slows both servers)',
+  ].join('\n')
+}
+
+function selectScenarios(only: string | undefined): Scenario[] {
+  if (!only) return SCENARIOS
+  const wanted = new Set(only.split(',').map((id) => ALIASES[id.trim()] ?? id.trim()))
+  const unknown = [...wanted].filter((id) => !SCENARIOS.some((scenario) => scenario.id === id))
+  if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}\n${usage()}`)
+  return SCENARIOS.filter((scenario) => wanted.has(scenario.id))
+}
+
+function gitState(): { commit: string | null; serverDirty: boolean | null } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+    // Others edit the server in this checkout; a dirty tree means the figures are for uncommitted code.
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'server', 'shared'], {
+      encoding: 'utf8',
+    })
+    return { commit, serverDirty: status.trim() !== '' }
+  } catch (error) {
+    process.stderr.write(`git state unavailable: ${String(error)}\n`)
+    return { commit: null, serverDirty: null }
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'load-processes': { type: 'string', default: '2' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(`${usage()}\n`)
+    return
+  }
+  const loadProcesses = Number(values['load-processes'])
+  if (!Number.isInteger(loadProcesses) || loadProcesses < 1 || loadProcesses > 8) throw new Error('--load-processes must be 1…8')
+  const scenarios = selectScenarios(values.only)
+  const quick = values.quick
+  const startedAt = new Date()
+  const runTag = `bench${startedAt.getTime().toString(36)}`
+  const results = new Map<string, ScenarioResults>()
+  const profiles: string[] = []
+  const errors = new Map<string, string>()
+
+  let busyRuns = 0
+  // Waiting for a quiet box is bounded per run and in total, so a busy box cannot stretch the bench without end.
+  let quietBudgetMs = quick ? 10_000 : 120_000
+  const settle = async (): Promise<void> => {
+    const waitStart = Date.now()
+    const cores = await waitForQuietMachine(Math.min(quick ? 3_000 : 20_000, quietBudgetMs), QUIET_LIMIT_CORES)
+    quietBudgetMs = Math.max(0, quietBudgetMs - (Date.now() - waitStart))
+    if (cores > QUIET_LIMIT_CORES) {
+      busyRuns += 1
+      process.stderr.write(`  ! ${cores.toFixed(2)} cores of other load on the box; measuring anyway\n`)
+    }
+  }
+
+  const pool = new LoadPool(loadProcesses)
+  try {
+    for (const [index, scenario] of scenarios.entries()) {
+      const order: [ServerKind, ServerKind] = index % 2 === 0 ? ['ours', 'ref'] : ['ref', 'ours']
+      process.stderr.write(`▶ ${scenario.id}: ${scenario.title} [${order.join(' first, then ')}]\n`)
+      const scenarioStart = performance.now()
+      const inspect = scenario.inspect === true
+      const profileOf = (kind: ServerKind): string | undefined =>
+        values.profile ? path.join(PROFILE_DIR, `${runTag}-${scenario.id}-${kind}`) : undefined
+      const [ours, ref] = await Promise.all([
+        startServer('ours', { inspect, profileDir: profileOf('ours') }),
+        startServer('ref', { inspect, profileDir: profileOf('ref') }),
+      ])
+      try {
+        results.set(scenario.id, await scenario.run({ pool, servers: { ours, ref }, order, quick, runTag, settle }))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        errors.set(scenario.id, message)
+        process.stderr.write(`  ✗ ${scenario.id} failed: ${message}\n`)
+      } finally {
+        await Promise.all([ours.stop(), ref.stop()])
+      }
+      for (const kind of ['ours', 'ref'] as const) {
+        const dir = profileOf(kind)
+        if (!dir) continue
+        const file = mainThreadProfile(dir)
+        profiles.push(renderHotFunctions(`${scenario.id} ${kind} (${path.relative(process.cwd(), file)})`, summarizeProfile(file, HOT_FUNCTIONS_SHOWN)))
+      }
+      process.stderr.write(`  done in ${((performance.now() - scenarioStart) / 1_000).toFixed(1)} s\n`)
+    }
+  } finally {
+    pool.close()
+  }
+
+  const json = buildJson(scenarios, results, errors, {
+    bench: 'ideenschmiede board sync vs @y/websocket-server@0.1.1',
+    startedAt: startedAt.toISOString(),
+    durationSec: Math.round((Date.now() - startedAt.getTime()) / 1_000),
+    mode: quick ? 'quick' : 'full',
+    profiled: values.profile,
+    git: gitState(),
+    node: process.version,
+    cpus: os.cpus().length,
+    loadProcesses,
+    runsStartedOnBusyBox: busyRuns,
+    method: METHOD_NOTES,
+  })
+  process.stdout.write(`\n${renderTable(scenarios, results, errors)}\n\n`)
+  for (const note of METHOD_NOTES) process.stdout.write(`method: ${note}\n`)
+  if (profiles.length > 0) process.stdout.write(`\n${profiles.join('\n\n')}\n`)
+  const line = JSON.stringify(json)
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  fs.writeFileSync(RESULTS_FILE, `${line}\n`)
+  process.stdout.write(`\n${line}\n`)
+  if (errors.size > 0) process.exitCode = 1
+}
+
+process.on('exit', killAllChildren)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAllChildren()
+    process.exit(130)
+  })
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  killAllChildren()
+  process.exit(1)
+})

@@ -1,0 +1,106 @@
+import { useMemo, useState } from 'react'
+import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import type { ClientConfig } from '../../../shared/clientConfig.ts'
+import { useBoardSession, type BoardSession } from '../collab/index.ts'
+import { useMessages, type Translate } from '../i18n/useMessages.ts'
+import { userProfile } from '../user/userProfile.ts'
+import { createBoardAssetStore } from './boardAssetStore.ts'
+import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
+import { IdentityDialog } from './IdentityDialog.tsx'
+import { isMissingRequiredLicense } from './licenseRequirement.ts'
+import { TopBar } from './TopBar.tsx'
+
+/** Fonts, icons and translations from our own server: the venue may have no internet, and German must not fall back to English. */
+const ASSET_URLS = getAssetUrlsByImport()
+/** The server checks the same list by content; SVG is left out because it can carry script. */
+const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
+const NO_VIDEO: string[] = []
+
+interface BoardPageProps {
+  boardId: string
+  token: string | null
+  config: ClientConfig
+}
+
+export function BoardPage({ boardId, token, config }: BoardPageProps) {
+  const { locale, t } = useMessages()
+  const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
+  const board = useBoardSession({ boardId, token, assets, user: userProfile.user, firstPageName: t('board.firstPageName') })
+  const hasName = useValue('has chosen a name', () => userProfile.user.get() !== null, [])
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const session = board.status === 'ready' ? board.session : null
+  const connection = useValue('connection state', () => session?.connection.state.get() ?? null, [session])
+
+  if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
+    return <LicenseNotice t={t} />
+  }
+
+  const canEdit = session?.access.mode === 'readwrite'
+  return (
+    <div className="board-page">
+      <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} />
+      {connection === 'offline' && <Banner tone="calm" text={t('connection.offline')} testId="offline-banner" />}
+      {connection === 'refused' && <Banner tone="alert" text={t('connection.refused')} testId="refused-banner" />}
+      {session?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}
+      <main className="board-canvas">
+        {session ? (
+          <BoardCanvas session={session} licenseKey={config.tldrawLicenseKey} maxAssetBytes={config.assetMaxBytes} onEditor={setEditor} />
+        ) : (
+          <p className="board-loading" role="status">
+            {board.status === 'error' ? t('config.failed') : t('board.loading')}
+          </p>
+        )}
+      </main>
+      {!hasName && <IdentityDialog t={t} />}
+    </div>
+  )
+}
+
+interface BoardCanvasProps {
+  session: BoardSession
+  licenseKey: string | null
+  maxAssetBytes: number
+  onEditor(editor: Editor | null): void
+}
+
+function BoardCanvas({ session, licenseKey, maxAssetBytes, onEditor }: BoardCanvasProps) {
+  const user = useTldrawCurrentUser({ userPreferences: userProfile.preferences, setUserPreferences: userProfile.setPreferences })
+  return (
+    <Tldraw
+      store={session.store}
+      user={user}
+      licenseKey={licenseKey ?? undefined}
+      assetUrls={ASSET_URLS}
+      maxImageDimension={MAX_IMAGE_DIMENSION_PX}
+      maxAssetSize={maxAssetBytes}
+      acceptedImageMimeTypes={ACCEPTED_IMAGE_TYPES}
+      acceptedVideoMimeTypes={NO_VIDEO}
+      onMount={(editor) => {
+        // Someone joining a board with content should see it, not an empty corner of the canvas.
+        const content = editor.getCurrentPageBounds()
+        if (content) editor.centerOnPoint(content.center)
+        onEditor(editor)
+        return () => onEditor(null)
+      }}
+    />
+  )
+}
+
+function Banner({ tone, text, testId }: { tone: 'calm' | 'alert'; text: string; testId: string }) {
+  return (
+    <p className="banner" data-tone={tone} role="status" data-testid={testId}>
+      {text}
+    </p>
+  )
+}
+
+function LicenseNotice({ t }: { t: Translate }) {
+  return (
+    <main className="notice" data-testid="license-notice">
+      <h1>{t('license.title')}</h1>
+      <p>{t('license.body')}</p>
+      <p>{t('license.action')}</p>
+    </main>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Editor } from 'tldraw'
+import type { ConnectionState } from '../collab/index.ts'
+import type { AppLocale } from '../i18n/messages.ts'
+import type { Translate } from '../i18n/useMessages.ts'
+import { userProfile } from '../user/userProfile.ts'
+import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { PhotoButton } from './PhotoButton.tsx'
+
+interface TopBarProps {
+  connection: ConnectionState | null
+  editor: Editor | null
+  canEdit: boolean
+  locale: AppLocale
+  t: Translate
+}
+
+/** The slim bar above the canvas: name of the app, photo, language, connection state. */
+export function TopBar({ connection, editor, canEdit, locale, t }: TopBarProps) {
+  return (
+    <header className="top-bar">
+      <span className="top-bar__title">{t('app.name')}</span>
+      <div className="top-bar__actions">
+        {editor && canEdit && <PhotoButton editor={editor} t={t} />}
+        <button
+          type="button"
+          className="top-bar__button"
+          aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+          lang={locale === 'de' ? 'en' : 'de'}
+          onClick={() => userProfile.update({ locale: locale === 'de' ? 'en' : 'de' })}
+        >
+          {locale === 'de' ? 'EN' : 'DE'}
+        </button>
+        {connection && <ConnectionIndicator state={connection} t={t} />}
+      </div>
+    </header>
+  )
+}

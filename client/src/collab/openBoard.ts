@@ -1,0 +1,107 @@
+import {
+  atom,
+  computed,
+  createTLStore,
+  defaultAssetUtils,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  getIndexAbove,
+  PageRecordType,
+  react,
+  type Signal,
+  type TLAssetStore,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import * as Y from 'yjs'
+import { openRecords } from './boardDocument.ts'
+import { BoardConnection } from './BoardConnection.ts'
+import { bindPresence } from './presence.ts'
+import { YjsStoreBinding, type BoardAccess } from './YjsStoreBinding.ts'
+
+/** How long an empty local copy waits for the server before the board opens anyway (e.g. a captive portal that never answers). */
+const FIRST_SYNC_WAIT_MS = 5_000
+
+export interface OpenBoardOptions {
+  boardId: string
+  token: string | null
+  assets: TLAssetStore
+  user: Signal<TLUser | null>
+  /** Name of the first page of a new board, in the language of whoever creates it. */
+  firstPageName: string
+}
+
+/** One open board: what the editor needs (a store) and what the app shows around it. */
+export interface BoardSession {
+  readonly store: TLStore
+  readonly connection: BoardConnection
+  readonly access: BoardAccess
+  destroy(): void
+}
+
+/**
+ * Opens a board from this device's copy first and the server second, so a
+ * participant without a connection still gets a working canvas. Only a
+ * device that has never seen the board waits (briefly) for the server,
+ * rather than starting an empty board of its own.
+ */
+export async function openBoard({ boardId, token, assets, user, firstPageName }: OpenBoardOptions): Promise<BoardSession> {
+  const doc = new Y.Doc()
+  const connection = new BoardConnection(boardId, doc, { token })
+  try {
+    await connection.whenLocalLoaded()
+    if (openRecords(doc).map.size === 0) await waitForServerOrOffline(connection)
+  } catch (error) {
+    connection.destroy()
+    doc.destroy()
+    throw error
+  }
+
+  const $mode = atom<'readonly' | 'readwrite'>('board mode', 'readwrite')
+  const store = createTLStore({
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    assetUtils: defaultAssetUtils,
+    assets,
+    users: { currentUser: user },
+    collaboration: {
+      status: computed('collaboration status', () => (connection.state.get() === 'online' ? 'online' : 'offline')),
+      mode: $mode,
+    },
+  })
+  const binding = new YjsStoreBinding(store, doc)
+  $mode.set(binding.access.mode)
+  // tldraw would create "Page 1" in English; the fixed id is the one tldraw uses, so concurrent creators agree.
+  if (binding.access.mode === 'readwrite' && store.query.ids('page').get().size === 0) {
+    store.put([PageRecordType.create({ id: PageRecordType.createId('page'), name: firstPageName, index: getIndexAbove(null) })])
+  }
+  const stopPresence = bindPresence({ store, awareness: connection.provider.awareness, user })
+
+  return {
+    store,
+    connection,
+    access: binding.access,
+    destroy: () => {
+      stopPresence()
+      binding.destroy()
+      connection.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+function waitForServerOrOffline(connection: BoardConnection): Promise<void> {
+  return new Promise((resolve) => {
+    let stop: (() => void) | null = null
+    const finish = (): void => {
+      clearTimeout(timer)
+      stop?.()
+      resolve()
+    }
+    const timer = setTimeout(finish, FIRST_SYNC_WAIT_MS)
+    stop = react('wait for first sync', () => {
+      const state = connection.state.get()
+      if (connection.serverSynced.get() || state === 'offline' || state === 'refused') queueMicrotask(finish)
+    })
+  })
+}

@@ -1,0 +1,107 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+import { randomBytes } from 'node:crypto'
+import type { TemplateId } from '../../shared/api.ts'
+import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
+import type { PublicProfile } from '../../shared/profileCard.ts'
+import { SIDE_INFO } from '../../shared/sides.ts'
+import { BoardBuilder } from '../../shared/templates/builder.ts'
+import { buildTemplateRecords, seedBoardDoc, type TemplateLanguage } from '../../shared/templates/index.ts'
+import type { BoardDocuments } from './BoardDocuments.ts'
+import { TLDRAW_SCHEMA } from './tldrawRecords.ts'
+
+/** A new board gets its template once, at creation, through its room: stored before anyone sees it, never re-seeded on load. */
+export async function seedTemplate(documents: BoardDocuments, boardId: string, templateId: TemplateId, language: TemplateLanguage): Promise<void> {
+  const records = buildTemplateRecords(templateId, { language })
+  await documents.change(boardId, (doc) => seedBoardDoc(doc, records, TLDRAW_SCHEMA.serialize()))
+}
+
+/** A speed-dating table: both profile cards side by side and a shared area for notes. */
+export async function seedPairBoard(documents: BoardDocuments, boardId: string, cards: readonly PublicProfile[], language: TemplateLanguage): Promise<void> {
+  const board = new BoardBuilder(language)
+  board.text('title', { x: 0, y: 0, size: 'xl', text: board.t({ de: 'Speeddating', en: 'Speed dating' }) })
+  cards.forEach((card, i) => {
+    const side = SIDE_INFO[card.side]
+    const frame = board.frame(`card-${i + 1}`, { x: i * 640, y: 120, w: 600, h: 560, name: `${side.letter} · ${card.name}` })
+    const lines = [
+      card.organisation,
+      `${board.t(side.label)}`,
+      card.tags.length > 0 ? card.tags.map((tag) => `#${tag}`).join(' ') : '',
+    ].filter(Boolean)
+    board.text(`card-${i + 1}-name`, { x: 32, y: 32, size: 'l', text: card.name, parent: frame })
+    board.text(`card-${i + 1}-about`, { x: 32, y: 100, size: 's', w: 536, text: lines.join('\n'), parent: frame })
+    board.box(`card-${i + 1}-offer`, { x: 32, y: 200, w: 536, h: 150, color: side.color, align: 'start', parent: frame, text: `${board.t({ de: 'Was ich anbiete', en: 'What I offer' })}: ${card.offer}` })
+    board.box(`card-${i + 1}-seek`, { x: 32, y: 380, w: 536, h: 150, color: 'grey', align: 'start', parent: frame, text: `${board.t({ de: 'Was ich suche', en: 'What I am looking for' })}: ${card.seek}` })
+  })
+  board.frame('notes', { x: 0, y: 740, w: Math.max(1, cards.length) * 640 - 40, h: 520, name: board.t({ de: 'Gemeinsame Notizen', en: 'Shared notes' }) })
+  const records = board.records()
+  await documents.change(boardId, (doc) => seedBoardDoc(doc, records, TLDRAW_SCHEMA.serialize()))
+}
+
+interface PitcherCard {
+  id: string
+  card: PublicProfile
+}
+
+/**
+ * Finds each pitcher's frame on a pitch board (a top-level frame named like
+ * them, e.g. prepared before the event with their slides in it) or adds one
+ * from the Pitch template to the right of what is there.
+ */
+export async function ensurePitchFrames(documents: BoardDocuments, boardId: string, pitchers: readonly PitcherCard[], language: TemplateLanguage): Promise<Map<string, string>> {
+  const frames = new Map<string, string>()
+  await documents.change(boardId, (doc) => {
+    const shapes = Array.from(readBoardRecords(doc).values()).filter(isShapeRecord)
+    const byName = new Map(shapes.filter((s) => s.type === 'frame' && !s.parentId.startsWith('shape:')).map((s) => [normalise(String(s.props.name ?? '')), s.id]))
+    const pageId = shapes.find((s) => s.parentId.startsWith('page:'))?.parentId ?? 'page:page'
+    let right = shapes.reduce((max, s) => Math.max(max, s.x + (typeof s.props.w === 'number' ? s.props.w : 0)), 0)
+    let index = shapes.reduce<IndexKey | null>((highest, s) => (highest === null || s.index > highest ? s.index : highest), null)
+    const added: TLRecord[] = []
+    for (const { id, card } of pitchers) {
+      const existing = byName.get(normalise(card.name))
+      if (existing) {
+        frames.set(id, existing)
+        continue
+      }
+      const template = buildTemplateRecords('pitch', { language, pitchers: [{ name: card.name, offer: card.offer, seek: card.seek }] })
+      const rename = new Map<string, string>()
+      const subtree = template.filter((r) => r.typeName === 'shape' && (r.id === 'shape:pitch-1' || r.id.startsWith('shape:pitch-1-')))
+      for (const record of subtree) rename.set(record.id, `shape:${randomBytes(12).toString('base64url')}`)
+      for (const record of subtree) {
+        if (record.typeName !== 'shape') continue
+        index = getIndexAbove(index)
+        const isFrame = record.id === 'shape:pitch-1'
+        added.push({
+          ...record,
+          id: rename.get(record.id) as typeof record.id,
+          parentId: (isFrame ? pageId : rename.get(record.parentId)) as typeof record.parentId,
+          x: isFrame ? right + 100 : record.x,
+          y: isFrame ? 480 : record.y,
+          index,
+        })
+      }
+      frames.set(id, rename.get('shape:pitch-1') ?? '')
+      right += 100 + 720
+    }
+    if (added.length > 0) writeBoardRecords(doc, { set: added })
+  })
+  return frames
+}
+
+interface ShapeRecord {
+  id: string
+  typeName: 'shape'
+  type: string
+  parentId: string
+  index: IndexKey
+  x: number
+  props: Record<string, unknown>
+}
+
+function isShapeRecord(value: unknown): value is ShapeRecord {
+  return typeof value === 'object' && value !== null && (value as { typeName?: unknown }).typeName === 'shape'
+}
+
+function normalise(name: string): string {
+  return name.trim().toLocaleLowerCase('de')
+}

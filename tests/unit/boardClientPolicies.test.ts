@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { isMissingRequiredLicense } from '../../client/src/board/licenseRequirement.ts'
+import { RECONNECT_MAX_DELAY_MS, reconnectDelayMs } from '../../client/src/collab/reconnectDelay.ts'
+import { appLocaleFor, MESSAGES, translate } from '../../client/src/i18n/messages.ts'
+
+describe('reconnect backoff', () => {
+  it('grows exponentially, stays under the cap, and spreads clients over the whole window', () => {
+    expect(reconnectDelayMs(0, () => 1)).toBe(500)
+    expect(reconnectDelayMs(3, () => 1)).toBe(4_000)
+    expect(reconnectDelayMs(30, () => 1)).toBe(RECONNECT_MAX_DELAY_MS)
+
+    const phones = Array.from({ length: 80 }, () => reconnectDelayMs(4))
+    const distinctSeconds = new Set(phones.map((delay) => Math.floor(delay / 1000)))
+    expect(Math.max(...phones)).toBeLessThanOrEqual(8_000)
+    expect(distinctSeconds.size).toBeGreaterThan(4)
+  })
+})
+
+describe('the tldraw license notice', () => {
+  it('is shown only for HTTPS on a public host without a key', () => {
+    expect(isMissingRequiredLicense({ protocol: 'https:', hostname: 'board.example.org' }, null)).toBe(true)
+    expect(isMissingRequiredLicense({ protocol: 'https:', hostname: 'board.example.org' }, 'tldraw-key')).toBe(false)
+    expect(isMissingRequiredLicense({ protocol: 'http:', hostname: '192.168.1.20' }, null)).toBe(false)
+    expect(isMissingRequiredLicense({ protocol: 'https:', hostname: 'localhost' }, null)).toBe(false)
+    expect(isMissingRequiredLicense({ protocol: 'https:', hostname: '127.0.0.1' }, null)).toBe(false)
+  })
+})
+
+describe('app strings', () => {
+  it('are German by default and for German locales, English otherwise', () => {
+    expect(appLocaleFor(null)).toBe('de')
+    expect(appLocaleFor('de-AT')).toBe('de')
+    expect(appLocaleFor('fr')).toBe('en')
+    expect(translate('de', 'connection.offline')).toContain('sobald du wieder verbunden bist')
+  })
+
+  it('English covers every German key with a non-empty text', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.de).sort())
+    for (const text of Object.values(MESSAGES.en)) expect(text.trim()).not.toBe('')
+  })
+})
