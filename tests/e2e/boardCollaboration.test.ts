@@ -21,9 +21,9 @@ let browser: Browser
 const participants: Participant[] = []
 let boardCounter = 0
 
-function newBoardUrl(): { boardId: string; url: string } {
-  const boardId = `e2e-${Date.now()}-${++boardCounter}`
-  return { boardId, url: `${server.httpUrl}/b/${boardId}` }
+async function newBoardUrl(): Promise<{ boardId: string; url: string }> {
+  const boardId = await server.createBoard(`E2E ${++boardCounter}`)
+  return { boardId, url: `${server.httpUrl}/b/${boardId}?token=${await server.participantToken()}` }
 }
 
 async function join(url: string, name: string, color?: string): Promise<Participant> {
@@ -49,7 +49,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it("a rectangle and a sticky note made by one participant appear at the other, with the author's cursor and name", async () => {
-    const { boardId, url } = newBoardUrl()
+    const { boardId, url } = await newBoardUrl()
     const anna = await join(url, 'Anna')
     const ben = await join(url, 'Ben', '#e03131')
 
@@ -72,7 +72,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it("undo takes back only my own edit, never someone else's", async () => {
-    const { url } = newBoardUrl()
+    const { url } = await newBoardUrl()
     const anna = await join(url, 'Anna')
     const ben = await join(url, 'Ben', '#e03131')
     const center = await canvasCenter(anna.page)
@@ -94,7 +94,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it("following someone from tldraw's people menu moves my view along with theirs", async () => {
-    const { url } = newBoardUrl()
+    const { url } = await newBoardUrl()
     const anna = await join(url, 'Anna')
     const ben = await join(url, 'Ben', '#e03131')
     await anna.page.mouse.move(400, 400)
@@ -112,7 +112,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it('a participant who goes offline keeps editing; after reconnecting both hold both sides, and a reload shows everything', async () => {
-    const { url } = newBoardUrl()
+    const { url } = await newBoardUrl()
     const anna = await join(url, 'Anna')
     const ben = await join(url, 'Ben', '#e03131')
     await anna.page.waitForFunction(() => caches.match('/index.html').then((hit) => hit !== undefined), undefined, { timeout: 10_000 })
@@ -145,7 +145,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it('a photo from the phone camera button is uploaded, and the board document holds only its URL', async () => {
-    const { boardId, url } = newBoardUrl()
+    const { boardId, url } = await newBoardUrl()
     const anna = await join(url, 'Anna')
     const ben = await join(url, 'Ben', '#e03131')
     const photo = makePng(900, 700)
@@ -166,7 +166,7 @@ describeInChromium('the board in two browsers', () => {
   })
 
   it('a large photo is downscaled on the phone before it is uploaded', async () => {
-    const { url } = newBoardUrl()
+    const { url } = await newBoardUrl()
     const anna = await join(url, 'Anna')
     const base64 = await anna.page.evaluate(async () => {
       const canvas = document.createElement('canvas')

@@ -28,8 +28,8 @@ describeInChromium('the board against hostile peers and on a phone', () => {
   })
 
   it('garbage records written by a hostile client are skipped, and the canvas keeps working', async () => {
-    const boardId = `hostile-${Date.now()}`
-    const url = `${server.httpUrl}/b/${boardId}`
+    const boardId = await server.createBoard('Hostile')
+    const url = `${server.httpUrl}/b/${boardId}?token=${await server.participantToken()}`
     const anna = await joinBoard(browser, url, 'Anna')
     const ben = await joinBoard(browser, url, 'Ben', '#e03131')
     participants.push(anna, ben)
@@ -40,7 +40,7 @@ describeInChromium('the board against hostile peers and on a phone', () => {
       if (message.type() === 'warning' && message.text().includes('skipped an invalid board record')) warnings.push(message.text())
     })
 
-    const hostile = await connectSynced(server.wsUrl, boardId)
+    const hostile = await connectSynced(server.wsUrl, boardId, server.adminToken)
     try {
       const records = openRecords(hostile.doc)
       hostile.doc.transact(() => {
@@ -64,7 +64,7 @@ describeInChromium('the board against hostile peers and on a phone', () => {
   })
 
   it('on a phone, a participant can pan, zoom, add a sticky note and type into it', async () => {
-    const url = `${server.httpUrl}/b/phone-${Date.now()}`
+    const url = `${server.httpUrl}/b/${await server.createBoard('Phone')}?token=${await server.participantToken()}`
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
     await context.addInitScript(() => {
       localStorage.setItem('ideenschmiede.user', JSON.stringify({ id: 'phone-user', name: 'Pia', color: '#9c36b5', locale: 'de' }))
@@ -101,7 +101,7 @@ describeInChromium('the board against hostile peers and on a phone', () => {
   })
 
   it('tldraw and our own strings are German by default, and English is one switch away', async () => {
-    const url = `${server.httpUrl}/b/language-${Date.now()}`
+    const url = `${server.httpUrl}/b/${await server.createBoard('Language')}?token=${await server.participantToken()}`
     const anna = await joinBoard(browser, url, 'Anna')
     participants.push(anna)
     await waitForConnection(anna.page, 'online')

@@ -15,6 +15,8 @@ export interface TestServer {
   createBoard(title?: string): Promise<string>
   /** The event that createBoard puts boards in. */
   eventId(): Promise<string>
+  /** A fresh participant link's token for the test event. */
+  participantToken(): Promise<string>
   stop(): Promise<void>
 }
 
@@ -46,6 +48,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     adminToken: server.adminToken,
     eventId: testEventId,
     createBoard: async (title = 'Board') => (await events.createBoard(await testEventId(), title, 'leer')).id,
+    participantToken: async () => (await server.access.issueLink(await testEventId(), 'participant', null)).token,
     stop: () => server.close(),
   }
 }

@@ -1,0 +1,4 @@
+/** Speed-dating, profile cards, matches and the pitch queue. */
+export const speedDatingDe = {} as const
+
+export const speedDatingEn: Record<keyof typeof speedDatingDe, string> = {}
