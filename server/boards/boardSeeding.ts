@@ -1,13 +1,14 @@
 import type { TLRecord } from '@tldraw/tlschema'
-import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+import { getIndexAbove } from '@tldraw/utils'
 import { randomBytes } from 'node:crypto'
 import type { TemplateId } from '../../shared/api.ts'
-import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
+import { writeBoardRecords } from '../../shared/boardDocument.ts'
 import type { PublicProfile } from '../../shared/profileCard.ts'
 import { SIDE_INFO } from '../../shared/sides.ts'
 import { BoardBuilder } from '../../shared/templates/builder.ts'
 import { buildTemplateRecords, seedBoardDoc, type TemplateLanguage } from '../../shared/templates/index.ts'
 import type { BoardDocuments } from './BoardDocuments.ts'
+import { highestIndex, readShapes } from './shapeRecords.ts'
 import { TLDRAW_SCHEMA } from './tldrawRecords.ts'
 
 /** A new board gets its template once, at creation, through its room: stored before anyone sees it, never re-seeded on load. */
@@ -51,11 +52,11 @@ interface PitcherCard {
 export async function ensurePitchFrames(documents: BoardDocuments, boardId: string, pitchers: readonly PitcherCard[], language: TemplateLanguage): Promise<Map<string, string>> {
   const frames = new Map<string, string>()
   await documents.change(boardId, (doc) => {
-    const shapes = Array.from(readBoardRecords(doc).values()).filter(isShapeRecord)
+    const shapes = readShapes(doc)
     const byName = new Map(shapes.filter((s) => s.type === 'frame' && !s.parentId.startsWith('shape:')).map((s) => [normalise(String(s.props.name ?? '')), s.id]))
     const pageId = shapes.find((s) => s.parentId.startsWith('page:'))?.parentId ?? 'page:page'
     let right = shapes.reduce((max, s) => Math.max(max, s.x + (typeof s.props.w === 'number' ? s.props.w : 0)), 0)
-    let index = shapes.reduce<IndexKey | null>((highest, s) => (highest === null || s.index > highest ? s.index : highest), null)
+    let index = highestIndex(shapes)
     const added: TLRecord[] = []
     for (const { id, card } of pitchers) {
       const existing = byName.get(normalise(card.name))
@@ -86,20 +87,6 @@ export async function ensurePitchFrames(documents: BoardDocuments, boardId: stri
     if (added.length > 0) writeBoardRecords(doc, { set: added })
   })
   return frames
-}
-
-interface ShapeRecord {
-  id: string
-  typeName: 'shape'
-  type: string
-  parentId: string
-  index: IndexKey
-  x: number
-  props: Record<string, unknown>
-}
-
-function isShapeRecord(value: unknown): value is ShapeRecord {
-  return typeof value === 'object' && value !== null && (value as { typeName?: unknown }).typeName === 'shape'
 }
 
 function normalise(name: string): string {

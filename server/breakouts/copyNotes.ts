@@ -1,7 +1,8 @@
-import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+import { getIndexAbove } from '@tldraw/utils'
 import { randomBytes } from 'node:crypto'
 import type * as Y from 'yjs'
-import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
+import { writeBoardRecords } from '../../shared/boardDocument.ts'
+import { highestIndex, readShapes, withDescendants, type ShapeRecord } from '../boards/shapeRecords.ts'
 
 /** The canvas frame the copied notes go into; its key is fixed by the Cross-Innovation-Canvas template. */
 export const IDEAS_FRAME_ID = 'shape:frame-ideen'
@@ -11,45 +12,20 @@ const NOTE_GAP = 24
 const COLUMNS = 3
 const FRAME_PADDING_TOP = 120
 
-interface ShapeRecord {
-  id: string
-  typeName: 'shape'
-  type: string
-  parentId: string
-  index: IndexKey
-  x: number
-  y: number
-  [key: string]: unknown
-}
-
-function isShape(value: unknown): value is ShapeRecord {
-  return typeof value === 'object' && value !== null && (value as { typeName?: unknown }).typeName === 'shape'
-}
-
 /** For each selection, the sticky notes it holds: the selected notes and every note inside a selected frame. */
 export function notesOfSelection(doc: Y.Doc, selections: readonly (readonly string[])[]): ShapeRecord[][] {
-  const shapes = Array.from(readBoardRecords(doc).values()).filter(isShape)
+  const shapes = readShapes(doc)
   return selections.map((selection) => {
-    const inside = new Set(selection)
-    let grew = true
-    while (grew) {
-      grew = false
-      for (const shape of shapes) {
-        if (!inside.has(shape.id) && inside.has(shape.parentId)) {
-          inside.add(shape.id)
-          grew = true
-        }
-      }
-    }
+    const inside = withDescendants(shapes, selection)
     return shapes.filter((shape) => shape.type === 'note' && inside.has(shape.id)).map((shape) => structuredClone(shape))
   })
 }
 
 /** Copies notes (new ids, same text, colour and author) into the canvas's ideas frame, in a grid. */
 export function copyNotesIntoCanvas(doc: Y.Doc, notes: readonly ShapeRecord[]): void {
-  const shapes = Array.from(readBoardRecords(doc).values()).filter(isShape)
+  const shapes = readShapes(doc)
   const parentId = shapes.some((shape) => shape.id === IDEAS_FRAME_ID) ? IDEAS_FRAME_ID : (shapes[0]?.parentId ?? 'page:page')
-  let index = shapes.reduce<IndexKey | null>((highest, shape) => (highest === null || shape.index > highest ? shape.index : highest), null)
+  let index = highestIndex(shapes)
   const copies = notes.map((note, i) => {
     index = getIndexAbove(index)
     return {

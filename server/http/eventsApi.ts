@@ -4,7 +4,6 @@ import {
   createBoardBodySchema,
   createEventBodySchema,
   createLinkBodySchema,
-  joinBodySchema,
   updateBoardBodySchema,
   updateEventBodySchema,
   type CreatedLink,
