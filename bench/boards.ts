@@ -90,13 +90,17 @@ async function sampleMemory(server: ServerHandle): Promise<MemorySample> {
 }
 
 /** Opens boards with content, holds them all open, closes them all, and samples the server's memory at each stage. */
-export async function runMemory(server: ServerHandle, options: MemoryOptions, boardPrefix: string): Promise<MemoryFigures> {
-  await sleep(SETTLE_AFTER_UNLOAD_MS)
+export async function runMemory(server: ServerHandle, options: MemoryOptions, boardLabel: string): Promise<MemoryFigures> {
+  // Created before the baseline: ours opens each new board once to store its template, then unloads it.
+  const boardIds = await server.createBoards(options.boards, boardLabel)
+  await waitForUnload(server)
   const baseline = await sampleMemory(server)
   const open: DirectClient[] = []
   for (let first = 0; first < options.boards; first += options.concurrency) {
     const batch = Array.from({ length: Math.min(options.concurrency, options.boards - first) }, async (_, offset) => {
-      const client = await openDirect(server.boardUrl(`${boardPrefix}-${first + offset}`))
+      const boardId = boardIds[first + offset]
+      if (!boardId) throw new Error('fewer boards than asked for')
+      const client = await openDirect(server.boardUrl(boardId))
       client.writeRecords(options.recordsPerBoard, options.recordsPerBoard)
       await client.confirm()
       return client

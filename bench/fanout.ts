@@ -46,28 +46,28 @@ let nextUid = 1
 
 export function roomClients(
   server: ServerHandle,
-  boardPrefix: string,
+  boardIds: readonly string[],
   spec: FanoutSpec,
   seeded: ReadonlyMap<number, Uint8Array> = new Map(),
 ): ClientSpec[] {
   const clients: ClientSpec[] = []
-  for (let room = 0; room < spec.rooms; room++) {
-    const url = server.boardUrl(`${boardPrefix}-r${room}`)
+  boardIds.forEach((boardId, room) => {
+    const url = server.boardUrl(boardId)
     const stateVector = seeded.get(room)
     for (let index = 0; index < spec.clientsPerRoom; index++) {
       const writer = index < spec.writersPerRoom
       clients.push({ uid: nextUid++, url, writer, peers: spec.clientsPerRoom - 1, ...(stateVector && !writer ? { stateVector } : {}) })
     }
-  }
+  })
   return clients
 }
 
 /** Seeds each room through one full client; returns the state vectors receivers claim to hold. */
-async function seedRooms(server: ServerHandle, boardPrefix: string, spec: FanoutSpec): Promise<Map<number, Uint8Array>> {
+async function seedRooms(server: ServerHandle, boardIds: readonly string[], spec: FanoutSpec): Promise<Map<number, Uint8Array>> {
   const seeded = new Map<number, Uint8Array>()
   if (!spec.seedRecords) return seeded
-  for (let room = 0; room < spec.rooms; room++) {
-    const seeder = await openDirect(server.boardUrl(`${boardPrefix}-r${room}`))
+  for (const [room, boardId] of boardIds.entries()) {
+    const seeder = await openDirect(server.boardUrl(boardId))
     seeder.writeRecords(spec.seedRecords, 500)
     await seeder.confirm()
     seeded.set(room, seeder.stateVector())
@@ -151,11 +151,12 @@ export async function runFanoutRound(
   server: ServerHandle,
   spec: FanoutSpec,
   timing: { warmupMs: number; windowMs: number },
-  boardPrefix: string,
+  boardLabel: string,
 ): Promise<FanoutRound> {
   try {
-    const seeded = await seedRooms(server, boardPrefix, spec)
-    const joined = await connectAll(pool, roomClients(server, boardPrefix, spec, seeded))
+    const boardIds = await server.createBoards(spec.rooms, boardLabel)
+    const seeded = await seedRooms(server, boardIds, spec)
+    const joined = await connectAll(pool, roomClients(server, boardIds, spec, seeded))
     await pool.setRate(spec.rateHz)
     await sleep(timing.warmupMs)
     return { joinMs: joined.joinMs, failedConnections: joined.failed, window: await measureWindow(pool, server, timing.windowMs) }

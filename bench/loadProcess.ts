@@ -278,7 +278,8 @@ async function coldSync(url: string, count: number, expectRecords: number): Prom
   for (const state of states) {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, state)
-    if (doc.getArray('tl_records').length === expectRecords) verified += 1
+    // At least: ours seeds every new board with its template's records (a page, the document) besides ours.
+    if (doc.getArray('tl_records').length >= expectRecords) verified += 1
     doc.destroy()
   }
   await Promise.all(sockets.map(closeSocket))

@@ -63,7 +63,7 @@ function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: stri
       for (let round = 0; round < rounds; round++) {
         for (const kind of order) {
           await settle()
-          collected[kind].push(await runFanoutRound(pool, servers[kind], spec, timing, `${runTag}-${id}-${round}`))
+          collected[kind].push(await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} ${round}`))
         }
       }
       return { ours: { ...summarizeFanout(collected.ours) }, ref: { ...summarizeFanout(collected.ref) } }
@@ -115,12 +115,15 @@ export const SCENARIOS: Scenario[] = [
     async run({ pool, servers, order, quick, runTag, settle }) {
       const options = { records: 5_000, clients: 50 }
       const repeats = quick ? 1 : 3
-      const boardId = `${runTag}-cold`
+      const boardIds: Partial<Record<ServerKind, string>> = {}
+      for (const kind of order) boardIds[kind] = (await servers[kind].createBoards(1, `${runTag} cold sync`))[0]
       const runs: Record<ServerKind, Figures[]> = { ours: [], ref: [] }
       // One board per server, seeded once; each repeat is cold again for ours because it waits for the unload.
       for (let repeat = 0; repeat < repeats; repeat++) {
         for (const kind of order) {
           await settle()
+          const boardId = boardIds[kind]
+          if (!boardId) throw new Error(`no cold-sync board on ${kind}`)
           runs[kind].push({ ...(await runColdSync(pool, servers[kind], { ...options, seed: repeat === 0 }, boardId)) })
         }
       }
@@ -151,7 +154,7 @@ export const SCENARIOS: Scenario[] = [
       const result: Partial<Record<ServerKind, Figures>> = {}
       for (const kind of order) {
         await settle()
-        result[kind] = { ...(await runMemory(servers[kind], options, `${runTag}-mem`)) }
+        result[kind] = { ...(await runMemory(servers[kind], options, `${runTag} memory`)) }
       }
       return { ours: result.ours ?? {}, ref: result.ref ?? {} }
     },
@@ -182,7 +185,7 @@ export const SCENARIOS: Scenario[] = [
       const result: Partial<Record<ServerKind, Figures>> = {}
       for (const kind of order) {
         await settle()
-        result[kind] = { ...(await runSweep(pool, servers[kind], options, `${runTag}-sweep-${kind}`)) }
+        result[kind] = { ...(await runSweep(pool, servers[kind], options, `${runTag} sweep`)) }
       }
       return { ours: result.ours ?? {}, ref: result.ref ?? {} }
     },

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { collectGarbage, findInspectorUrl, type HeapAfterGc } from './inspector.ts'
+import { newAdminToken, OursApi } from './oursApi.ts'
 import { freePort, until } from './procStats.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -27,7 +28,9 @@ export type ServerKind = 'ours' | 'ref'
 export interface ServerHandle {
   readonly kind: ServerKind
   readonly pid: number
-  /** WebSocket URL of a board; the reference names its room after the whole path, which is fine. */
+  /** Ours: boards created through its API; the reference opens any name, so it just gets `<label>-<n>`. */
+  createBoards(count: number, label: string): Promise<string[]>
+  /** WebSocket URL of a board (ours: with a participant token); the reference names its room after the whole path, which is fine. */
   boardUrl(boardId: string): string
   /** Open rooms as ours reports them on /metrics; null for the reference, which has no such figure. */
   roomsOpen(): Promise<number | null>
@@ -59,7 +62,8 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
   const profileArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--import', EXIT_ON_SIGTERM] : []
   const args = [...inspectArgs, ...profileArgs, ...(kind === 'ours' ? ['--import', 'tsx', 'server/main.ts'] : [REFERENCE_ENTRY])]
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) }
-  if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn' })
+  const adminToken = newAdminToken()
+  if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_TOKEN: adminToken })
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   trackChild(child)
   let output = ''
@@ -95,16 +99,19 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
   const inspectorUrl = options.inspect ? findInspectorUrl(output) : null
   if (options.inspect && !inspectorUrl) throw new Error(`${kind} server printed no inspector URL:\n${output}`)
 
+  const api = kind === 'ours' ? new OursApi(httpUrl, adminToken) : null
+  const eventId = api ? await api.createEvent('Benchmark') : null
+  const tokenQuery = api && eventId ? `?token=${encodeURIComponent(await api.createParticipantToken(eventId))}` : ''
   return {
     kind,
     pid: child.pid,
-    boardUrl: (boardId) => `ws://127.0.0.1:${port}/yjs/${boardId}`,
-    roomsOpen: async () => {
-      if (kind === 'ref') return null
-      const text = await (await fetch(`${httpUrl}/metrics`)).text()
-      const match = /^ideenschmiede_rooms_open (\d+)$/m.exec(text)
-      return match?.[1] ? Number(match[1]) : null
+    createBoards: async (count, label) => {
+      const ids: string[] = []
+      for (let n = 0; n < count; n++) ids.push(api && eventId ? await api.createBoard(eventId, `${label} ${n}`) : `${label}-${n}`)
+      return ids
     },
+    boardUrl: (boardId) => `ws://127.0.0.1:${port}/yjs/${boardId}${tokenQuery}`,
+    roomsOpen: async () => (api ? api.roomsOpen() : null),
     heapAfterGc: () => {
       if (!inspectorUrl) throw new Error(`${kind} server was started without the inspector`)
       return collectGarbage(inspectorUrl)

@@ -32,12 +32,13 @@ export interface SweepFigures {
  * whose p99 passes the limit in two windows in a row: beyond it the server is
  * saturated and each further step only grows its backlog.
  */
-export async function runSweep(pool: LoadPool, server: ServerHandle, options: SweepOptions, boardPrefix: string): Promise<SweepFigures> {
+export async function runSweep(pool: LoadPool, server: ServerHandle, options: SweepOptions, boardLabel: string): Promise<SweepFigures> {
   const steps: SweepStep[] = []
   let passedAt: number | null = null
   let lastWithin: number | null = null
   try {
-    await connectAll(pool, roomClients(server, boardPrefix, { rooms: 1, clientsPerRoom: options.clients, writersPerRoom: options.writers, rateHz: 0 }))
+    const spec = { rooms: 1, clientsPerRoom: options.clients, writersPerRoom: options.writers, rateHz: 0 }
+    await connectAll(pool, roomClients(server, await server.createBoards(1, boardLabel), spec))
     for (const hz of options.ratesHz) {
       await pool.setRate(hz)
       await sleep(options.warmupMs)
