@@ -5,6 +5,7 @@ import type {
   CommandName,
   CommandPayload,
   CommandResult,
+  MyMatches,
   MyVote,
   ReactionEvent,
   RosterEntry,
@@ -19,6 +20,10 @@ export interface WorkshopSnapshot {
   state: SessionState | null
   mine: MyVote | null
   roster: RosterEntry[] | null
+  /** My participant id on this channel (session:me), so I find myself in rounds and queues. */
+  me: string | null
+  /** My private follow-up marks and mutual matches (matches:mine); nobody else's. */
+  matches: MyMatches | null
   /** Server clock minus this device's clock, so timers agree across devices. */
   clockOffsetMs: number
 }
@@ -33,7 +38,15 @@ const RECENT_REACTIONS = 30
  */
 export class WorkshopConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>
-  private snapshot: WorkshopSnapshot = { status: 'connecting', state: null, mine: null, roster: null, clockOffsetMs: 0 }
+  private snapshot: WorkshopSnapshot = {
+    status: 'connecting',
+    state: null,
+    mine: null,
+    roster: null,
+    me: null,
+    matches: null,
+    clockOffsetMs: 0,
+  }
   private readonly listeners = new Set<() => void>()
   private readonly reactionListeners = new Set<(event: ReactionEvent) => void>()
   readonly recentReactions: ReactionEvent[] = []
@@ -57,6 +70,8 @@ export class WorkshopConnection {
     this.socket.on('session:state', (state) => this.update({ state }))
     this.socket.on('vote:mine', (mine) => this.update({ mine }))
     this.socket.on('roster', (roster) => this.update({ roster }))
+    this.socket.on('session:me', ({ participantId }) => this.update({ me: participantId }))
+    this.socket.on('matches:mine', (matches) => this.update({ matches }))
     this.socket.on('reaction', (event) => {
       this.recentReactions.push(event)
       if (this.recentReactions.length > RECENT_REACTIONS) this.recentReactions.shift()
