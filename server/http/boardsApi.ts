@@ -31,6 +31,11 @@ export function createBoardsApi({ events, documents, history }: BoardsApiDeps): 
     return board
   }
 
+  /** The board screen learns its event from here, to open the event's workshop channel. */
+  router.get('/boards/:boardId', async (req, res) => {
+    res.json(await boardFor(principalOf(res), req.params.boardId, false))
+  })
+
   router.get('/boards/:boardId/export', async (req, res) => {
     const board = await boardFor(principalOf(res), req.params.boardId, false)
     const content = await documents.read(board.id)
