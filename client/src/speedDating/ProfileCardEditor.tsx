@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react'
+import { SIDES, type Side } from '../../../shared/sides.ts'
+import { useMessages } from '../i18n/useMessages.ts'
+import { userProfile } from '../user/userProfile.ts'
+import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
+import { loadContact, storeContact } from './deviceMemory.ts'
+import { failureText, sideLabel } from './people.ts'
+import { TagInput } from './TagInput.tsx'
+import './speedDating.css'
+
+export interface ProfileCardEditorProps {
+  connection: WorkshopConnection
+  snapshot: WorkshopSnapshot
+}
+
+interface Draft {
+  name: string
+  side: Side
+  organisation: string
+  offer: string
+  seek: string
+  tags: string[]
+  contact: string
+}
+
+type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; text: string }
+
+/**
+ * The participant's profile card, phone first: who they are, what they
+ * offer and seek. Folded away until they want it; prefilled from what they
+ * saved before, the contact from this device because it is never broadcast.
+ */
+export function ProfileCardEditor({ connection, snapshot }: ProfileCardEditorProps) {
+  const { t } = useMessages()
+  const saved = snapshot.me ? snapshot.state?.directory[snapshot.me] : undefined
+  return (
+    <details className="sd-profile">
+      <summary className="sd-profile__summary">
+        {saved ? t('profile.summarySaved', { name: saved.name, organisation: saved.organisation || '–' }) : t('profile.summaryEmpty')}
+      </summary>
+      {/* Remount once the saved card arrives, so the form starts from it rather than from blanks. */}
+      <ProfileCardForm key={saved ? 'saved' : 'new'} connection={connection} initial={initialDraft(saved)} />
+    </details>
+  )
+}
+
+function initialDraft(saved: Omit<Draft, 'contact'> | undefined): Draft {
+  return {
+    name: saved?.name ?? userProfile.preferences.get().name ?? '',
+    side: saved?.side ?? 'kreative',
+    organisation: saved?.organisation ?? '',
+    offer: saved?.offer ?? '',
+    seek: saved?.seek ?? '',
+    tags: saved ? [...saved.tags] : [],
+    contact: loadContact(),
+  }
+}
+
+function ProfileCardForm({ connection, initial }: { connection: WorkshopConnection; initial: Draft }) {
+  const { locale, t } = useMessages()
+  const [draft, setDraft] = useState<Draft>(initial)
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
+  const change = (patch: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...patch }))
+    setStatus({ kind: 'idle' })
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    if (!draft.name.trim()) {
+      setStatus({ kind: 'failed', text: t('profile.nameMissing') })
+      return
+    }
+    setStatus({ kind: 'saving' })
+    const result = await connection.send('profile:save', { card: draft })
+    if (result.ok) {
+      storeContact(draft.contact.trim())
+      setStatus({ kind: 'saved' })
+    } else {
+      setStatus({ kind: 'failed', text: failureText(result.error, t) })
+    }
+  }
+
+  return (
+    <form className="sd-form" onSubmit={(event) => void save(event)} noValidate>
+      <p className="sd-hint">{t('profile.intro')}</p>
+      <label className="sd-field">
+        <span>{t('profile.name')}</span>
+        <input value={draft.name} maxLength={60} required autoComplete="name" onChange={(e) => change({ name: e.target.value })} />
+      </label>
+      <fieldset className="sd-field sd-sides">
+        <legend>{t('profile.side')}</legend>
+        {SIDES.map((side) => (
+          <label key={side} className="sd-side" data-side={side}>
+            <input type="radio" name="profile-side" value={side} checked={draft.side === side} onChange={() => change({ side })} />
+            <span>{sideLabel(side, locale)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="sd-field">
+        <span>{t('profile.organisation')}</span>
+        <input
+          value={draft.organisation}
+          maxLength={100}
+          autoComplete="organization"
+          placeholder={t('profile.organisationHint')}
+          onChange={(e) => change({ organisation: e.target.value })}
+        />
+      </label>
+      <label className="sd-field">
+        <span>{t('profile.offer')}</span>
+        <textarea value={draft.offer} maxLength={500} rows={3} onChange={(e) => change({ offer: e.target.value })} />
+      </label>
+      <label className="sd-field">
+        <span>{t('profile.seek')}</span>
+        <textarea value={draft.seek} maxLength={500} rows={3} onChange={(e) => change({ seek: e.target.value })} />
+      </label>
+      <TagInput tags={draft.tags} onChange={(tags) => change({ tags })} />
+      <label className="sd-field">
+        <span>{t('profile.contact')}</span>
+        <input
+          value={draft.contact}
+          maxLength={200}
+          autoComplete="email"
+          aria-describedby="profile-contact-hint"
+          onChange={(e) => change({ contact: e.target.value })}
+        />
+        <small id="profile-contact-hint" className="sd-hint">
+          {t('profile.contactHint')}
+        </small>
+      </label>
+      <div className="sd-actions">
+        <button type="submit" className="sd-button sd-button--primary" disabled={status.kind === 'saving'}>
+          {status.kind === 'saving' ? t('profile.saving') : t('profile.save')}
+        </button>
+        <p className="sd-status" role="status" data-kind={status.kind}>
+          {status.kind === 'saved' && t('profile.saved')}
+          {status.kind === 'failed' && status.text}
+        </p>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,91 @@
+import type { SpeedDatingRound } from '../../../shared/session.ts'
+import { useMessages } from '../i18n/useMessages.ts'
+import { formatMinutes } from '../workshop/controls/WorkshopControls.tsx'
+import { useTimerRemaining } from '../workshop/useWorkshop.ts'
+import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
+import { MatchMarks } from './MatchMarks.tsx'
+import { personLabel, type Directory } from './people.ts'
+import './speedDating.css'
+
+export interface SpeedDatingViewProps {
+  connection: WorkshopConnection
+  snapshot: WorkshopSnapshot
+}
+
+/**
+ * Speed-dating for one participant: whom I meet now and where, the round's
+ * time, and afterwards my private follow-up marks and my matches. Shows
+ * nothing before the first round.
+ */
+export function SpeedDatingView({ connection, snapshot }: SpeedDatingViewProps) {
+  const rounds = snapshot.state?.speedDating?.rounds ?? []
+  const me = snapshot.me
+  const current = rounds.at(-1)
+  const timerStatus = snapshot.state?.timer.status
+  // The round timer is the session timer; while it runs or is paused, the latest round is still on.
+  const running = current !== undefined && (timerStatus === 'running' || timerStatus === 'paused')
+  if (!current || !me) return null
+  const directory = snapshot.state?.directory ?? {}
+  const finished = running ? rounds.slice(0, -1) : rounds
+  return (
+    <section className="sd-view" aria-labelledby="sd-view-title">
+      <h2 id="sd-view-title">{running ? <RoundTitle number={current.number} /> : <MetTitle />}</h2>
+      {running && <CurrentRound round={current} me={me} directory={directory} snapshot={snapshot} />}
+      <MatchMarks connection={connection} snapshot={snapshot} me={me} partners={partnersOf(finished, me)} />
+    </section>
+  )
+}
+
+function RoundTitle({ number }: { number: number }) {
+  const { t } = useMessages()
+  return <>{t('round.title', { number })}</>
+}
+
+function MetTitle() {
+  const { t } = useMessages()
+  return <>{t('speedDating.title')}</>
+}
+
+function CurrentRound({ round, me, directory, snapshot }: { round: SpeedDatingRound; me: string; directory: Directory; snapshot: WorkshopSnapshot }) {
+  const { t } = useMessages()
+  const remaining = useTimerRemaining(snapshot)
+  const group = round.groups.find((candidate) => candidate.members.includes(me))
+  const others = group?.members.filter((id) => id !== me) ?? []
+  return (
+    <div className="sd-round" data-testid="speed-round">
+      {group ? (
+        <>
+          <p className="sd-round__next">
+            <span className="sd-round__lead">{t('round.nextTalk')}</span>{' '}
+            <strong data-testid="speed-partners">{others.map((id) => personLabel(directory, id, t)).join(` ${t('round.and')} `)}</strong>
+            {', '}
+            <strong className="sd-round__table">{t('round.table', { table: group.table })}</strong>
+          </p>
+          <a className="sd-button" href={`/b/${encodeURIComponent(group.boardId)}`} target="_blank" rel="noreferrer">
+            {t('round.openBoard')}
+          </a>
+          <small className="sd-hint">{t('round.openBoardHint')}</small>
+        </>
+      ) : (
+        <p className="sd-round__next">{round.sittingOut.includes(me) ? t('round.sittingOut') : t('round.notIncluded')}</p>
+      )}
+      {remaining !== null && (
+        <p className="sd-round__timer" role="timer" aria-live="off" data-testid="speed-timer">
+          {remaining > 0 ? t('round.timeLeft', { time: formatMinutes(remaining) }) : t('round.over')}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** Everyone I shared a table with in the given rounds, first meeting first, each once. */
+function partnersOf(rounds: readonly SpeedDatingRound[], me: string): string[] {
+  const seen = new Set<string>()
+  for (const round of rounds) {
+    for (const group of round.groups) {
+      if (!group.members.includes(me)) continue
+      for (const id of group.members) if (id !== me) seen.add(id)
+    }
+  }
+  return [...seen]
+}
