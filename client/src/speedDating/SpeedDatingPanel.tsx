@@ -1,22 +1,73 @@
-import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
+import { useState } from 'react'
+import type { Board } from '../../../shared/api.ts'
 import { useMessages } from '../i18n/useMessages.ts'
+import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
+import { failureText } from './people.ts'
+import { PitchQueuePanel } from './PitchQueuePanel.tsx'
+import { RoundPlan } from './RoundPlan.tsx'
+import { SpeedDatingSettingsForm } from './SpeedDatingSettingsForm.tsx'
+import { SwapForm } from './SwapForm.tsx'
+import { useEventBoards } from './useEventBoards.ts'
+import './speedDating.css'
 
 export interface SpeedDatingPanelProps {
   connection: WorkshopConnection
   snapshot: WorkshopSnapshot
+  /** The event's boards for the pitch board picker; read from the API when the console does not hand them in. */
+  boards?: readonly Board[]
 }
 
-/** The facilitator's speed-dating controls in the console: rounds so far and the next round. */
-export function SpeedDatingPanel({ connection, snapshot }: SpeedDatingPanelProps) {
+/** The facilitator's speed-dating and pitch controls in the console: settings, rounds, swaps, matches, the pitch queue. */
+export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPanelProps) {
   const { t } = useMessages()
-  const rounds = snapshot.state?.speedDating?.rounds ?? []
+  const eventBoards = useEventBoards(snapshot.state?.eventId ?? null, boards)
+  const [error, setError] = useState<string | null>(null)
+  const speedDating = snapshot.state?.speedDating ?? null
+  const rounds = speedDating?.rounds ?? []
+  const directory = snapshot.state?.directory ?? {}
+  const timerStatus = snapshot.state?.timer.status
+  const running = rounds.length > 0 && (timerStatus === 'running' || timerStatus === 'paused')
+  const current = rounds.at(-1)
+
+  async function run(command: 'speed:next' | 'speed:end') {
+    const result = await connection.send(command, {})
+    if (result.ok) setError(null)
+    else setError(command === 'speed:next' && result.error.code === 'conflict' ? t('panel.notEnough') : failureText(result.error, t))
+  }
+
   return (
-    <section className="speed-dating-panel" aria-labelledby="speed-dating-title">
-      <h2 id="speed-dating-title">{t('speedDating.title')}</h2>
-      <p>{t('speedDating.roundsSoFar', { count: rounds.length })}</p>
-      <button type="button" onClick={() => void connection.send('speed:next', {})}>
-        {t('speedDating.nextRound')}
-      </button>
-    </section>
+    <div className="sd-panel">
+      <section className="sd-panel__section" aria-labelledby="speed-dating-title">
+        <h2 id="speed-dating-title">{t('speedDating.title')}</h2>
+        <p className="sd-panel__facts">
+          <span>{t('speedDating.roundsSoFar', { count: rounds.length })}</span>
+          <span data-testid="speed-match-count">{t('panel.matchCount', { count: speedDating?.matchCount ?? 0 })}</span>
+        </p>
+        <div className="sd-actions">
+          <button type="button" className="sd-button sd-button--primary" onClick={() => void run('speed:next')}>
+            {t('speedDating.nextRound')}
+          </button>
+          {running && (
+            <button type="button" className="sd-button" onClick={() => void run('speed:end')}>
+              {t('panel.endRounds')}
+            </button>
+          )}
+        </div>
+        {error && (
+          <p className="sd-status" role="alert" data-kind="failed">
+            {error}
+          </p>
+        )}
+        <h3>{t('panel.plan')}</h3>
+        <RoundPlan rounds={rounds} running={running} directory={directory} />
+        {current && <SwapForm connection={connection} round={current} directory={directory} />}
+        <details className="sd-panel__more">
+          <summary>{t('panel.settings')}</summary>
+          {/* Keyed on the stored settings so the form shows what another facilitator applied. */}
+          <SpeedDatingSettingsForm key={JSON.stringify(speedDating?.settings ?? null)} connection={connection} settings={speedDating?.settings} />
+        </details>
+      </section>
+      <PitchQueuePanel connection={connection} snapshot={snapshot} boards={eventBoards.boards} onBoardPickerFocus={eventBoards.refresh} />
+    </div>
   )
 }

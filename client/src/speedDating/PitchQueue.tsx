@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import type { CommandName, PitchState } from '../../../shared/session.ts'
+import { useMessages } from '../i18n/useMessages.ts'
+import type { WorkshopConnection } from '../workshop/WorkshopConnection.ts'
+import { failureText, type Directory } from './people.ts'
+import { nameWithSide } from './RoundPlan.tsx'
+
+/** The configured queue: who pitches now, a start button per entry, next and end. */
+export function PitchQueue({ connection, pitch, directory }: { connection: WorkshopConnection; pitch: PitchState; directory: Directory }) {
+  const { t } = useMessages()
+  const [error, setError] = useState<string | null>(null)
+  const now = pitch.queue[pitch.current]
+
+  async function run(result: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>) {
+    const outcome = await result
+    setError(outcome.ok ? null : failureText(outcome.error, t))
+  }
+  const send = (command: Extract<CommandName, 'pitch:next' | 'pitch:end'>) => void run(connection.send(command, {}))
+
+  return (
+    <div className="sd-pitch">
+      <p className="sd-pitch__now" role="status" data-testid="pitch-now">
+        {now ? t('pitch.now', { name: nameWithSide(directory, now.participantId, t) }) : t('pitch.idle')}
+      </p>
+      <div className="sd-actions">
+        <button type="button" className="sd-button sd-button--primary" onClick={() => send('pitch:next')} disabled={pitch.queue.length === 0}>
+          {t('pitch.next')}
+        </button>
+        <button type="button" className="sd-button" onClick={() => send('pitch:end')} disabled={pitch.current < 0}>
+          {t('pitch.end')}
+        </button>
+      </div>
+      <ol className="sd-queue" aria-label={t('pitch.queue')}>
+        {pitch.queue.map((entry, index) => (
+          <li key={entry.participantId} className="sd-queue__item" aria-current={index === pitch.current ? 'step' : undefined}>
+            <span>{nameWithSide(directory, entry.participantId, t)}</span>
+            <button type="button" className="sd-button" onClick={() => void run(connection.send('pitch:start', { index }))}>
+              {t('pitch.start')}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {error && (
+        <p className="sd-status" role="alert" data-kind="failed">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
