@@ -34,9 +34,13 @@ export function PitchQueue({ connection, pitch, directory }: { connection: Works
         {pitch.queue.map((entry, index) => (
           <li key={entry.participantId} className="sd-queue__item" aria-current={index === pitch.current ? 'step' : undefined}>
             <span>{nameWithSide(directory, entry.participantId, t)}</span>
-            <button type="button" className="sd-button" onClick={() => void run(connection.send('pitch:start', { index }))}>
-              {t('pitch.start')}
-            </button>
+            {index === pitch.current ? (
+              <span className="sd-badge">{t('pitch.running')}</span>
+            ) : (
+              <button type="button" className="sd-button" onClick={() => void run(connection.send('pitch:start', { index }))}>
+                {t('pitch.start')}
+              </button>
+            )}
           </li>
         ))}
       </ol>

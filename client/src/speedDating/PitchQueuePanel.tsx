@@ -50,7 +50,7 @@ export function PitchQueuePanel({ connection, snapshot, boards, onBoardPickerFoc
       <h2 id="pitch-queue-title">{t('pitch.title')}</h2>
       {pitch && <PitchQueue connection={connection} pitch={pitch} directory={directory} />}
       <details className="sd-panel__more" open={!pitch}>
-        <summary>{t('pitch.order')}</summary>
+        <summary>{t('pitch.setUp')}</summary>
         <form className="sd-form" onSubmit={(event) => void configure(event)}>
           <div className="sd-inline sd-inline--wrap">
             <label className="sd-field">

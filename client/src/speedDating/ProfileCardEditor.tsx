@@ -36,15 +36,20 @@ export function ProfileCardEditor({ connection, snapshot }: ProfileCardEditorPro
   return (
     <details className="sd-profile">
       <summary className="sd-profile__summary">
-        {saved ? t('profile.summarySaved', { name: saved.name, organisation: saved.organisation || '–' }) : t('profile.summaryEmpty')}
+        {!saved
+          ? t('profile.summaryEmpty')
+          : saved.organisation
+            ? t('profile.summarySaved', { name: saved.name, organisation: saved.organisation })
+            : t('profile.summaryName', { name: saved.name })}
       </summary>
-      {/* Remount once the saved card arrives, so the form starts from it rather than from blanks. */}
-      <ProfileCardForm key={saved ? 'saved' : 'new'} connection={connection} initial={initialDraft(saved)} />
+      <ProfileCardForm connection={connection} saved={saved} />
     </details>
   )
 }
 
-function initialDraft(saved: Omit<Draft, 'contact'> | undefined): Draft {
+type SavedCard = Omit<Draft, 'contact'> | undefined
+
+function initialDraft(saved: SavedCard): Draft {
   return {
     name: saved?.name ?? userProfile.preferences.get().name ?? '',
     side: saved?.side ?? 'kreative',
@@ -56,12 +61,20 @@ function initialDraft(saved: Omit<Draft, 'contact'> | undefined): Draft {
   }
 }
 
-function ProfileCardForm({ connection, initial }: { connection: WorkshopConnection; initial: Draft }) {
+function ProfileCardForm({ connection, saved }: { connection: WorkshopConnection; saved: SavedCard }) {
   const { locale, t } = useMessages()
-  const [draft, setDraft] = useState<Draft>(initial)
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(saved))
+  const [dirty, setDirty] = useState(false)
+  const [seen, setSeen] = useState(saved)
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
+  // The saved card arrives after the first render (and changes when saved from another tab); take it over unless the person is typing.
+  if (saved !== seen) {
+    setSeen(saved)
+    if (!dirty) setDraft(initialDraft(saved))
+  }
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }))
+    setDirty(true)
     setStatus({ kind: 'idle' })
   }
 
@@ -75,6 +88,7 @@ function ProfileCardForm({ connection, initial }: { connection: WorkshopConnecti
     const result = await connection.send('profile:save', { card: draft })
     if (result.ok) {
       storeContact(draft.contact.trim())
+      setDirty(false)
       setStatus({ kind: 'saved' })
     } else {
       setStatus({ kind: 'failed', text: failureText(result.error, t) })

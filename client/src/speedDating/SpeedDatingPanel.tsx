@@ -60,7 +60,7 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
         )}
         <h3>{t('panel.plan')}</h3>
         <RoundPlan rounds={rounds} running={running} directory={directory} />
-        {current && <SwapForm connection={connection} round={current} directory={directory} />}
+        {current && running && <SwapForm connection={connection} round={current} directory={directory} />}
         <details className="sd-panel__more">
           <summary>{t('panel.settings')}</summary>
           {/* Keyed on the stored settings so the form shows what another facilitator applied. */}
