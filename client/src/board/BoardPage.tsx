@@ -10,12 +10,18 @@ import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
 import { IdentityDialog } from './IdentityDialog.tsx'
 import { isMissingRequiredLicense } from './licenseRequirement.ts'
 import { TopBar } from './TopBar.tsx'
+import { BoardWorkshopLayer } from '../workshop/BoardWorkshopLayer.tsx'
+import { useBoardWorkshopSession } from '../workshop/useBoardWorkshopSession.ts'
+import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
+import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 
 /** Fonts, icons and translations from our own server: the venue may have no internet, and German must not fall back to English. */
 const ASSET_URLS = getAssetUrlsByImport()
 /** The server checks the same list by content; SVG is left out because it can carry script. */
 const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
 const NO_VIDEO: string[] = []
+/** Dot badges sit over the notes; tldraw renders this slot in its own editor context. */
+const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges }
 
 interface BoardPageProps {
   boardId: string
@@ -31,6 +37,7 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const [editor, setEditor] = useState<Editor | null>(null)
   const session = board.status === 'ready' ? board.session : null
   const connection = useValue('connection state', () => session?.connection.state.get() ?? null, [session])
+  const workshop = useBoardWorkshopSession(boardId, token)
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />
@@ -38,8 +45,9 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
 
   const canEdit = session?.access.mode === 'readwrite'
   return (
+    <BoardWorkshopContext.Provider value={workshop}>
     <div className="board-page">
-      <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} />
+      <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} workshop={workshop} />
       {connection === 'offline' && <Banner tone="calm" text={t('connection.offline')} testId="offline-banner" />}
       {connection === 'refused' && <Banner tone="alert" text={t('connection.refused')} testId="refused-banner" />}
       {session?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}
@@ -51,9 +59,11 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
             {board.status === 'error' ? t('config.failed') : t('board.loading')}
           </p>
         )}
+        {workshop && editor && <BoardWorkshopLayer workshop={workshop} editor={editor} canEdit={canEdit} />}
       </main>
       {!hasName && <IdentityDialog t={t} />}
     </div>
+    </BoardWorkshopContext.Provider>
   )
 }
 
@@ -76,6 +86,7 @@ function BoardCanvas({ session, licenseKey, maxAssetBytes, onEditor }: BoardCanv
       maxAssetSize={maxAssetBytes}
       acceptedImageMimeTypes={ACCEPTED_IMAGE_TYPES}
       acceptedVideoMimeTypes={NO_VIDEO}
+      components={CANVAS_COMPONENTS}
       onMount={(editor) => {
         // Someone joining a board with content should see it, not an empty corner of the canvas.
         const content = editor.getCurrentPageBounds()

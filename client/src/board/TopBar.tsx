@@ -3,7 +3,10 @@ import type { ConnectionState } from '../collab/index.ts'
 import type { AppLocale } from '../i18n/messages.ts'
 import type { Translate } from '../i18n/useMessages.ts'
 import { userProfile } from '../user/userProfile.ts'
+import { PhaseTimer } from '../workshop/PhaseTimer.tsx'
+import type { BoardWorkshop } from '../workshop/WorkshopContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { ExportMenu } from './ExportMenu.tsx'
 import { PhotoButton } from './PhotoButton.tsx'
 
 interface TopBarProps {
@@ -12,15 +15,22 @@ interface TopBarProps {
   canEdit: boolean
   locale: AppLocale
   t: Translate
+  /** The event's workshop channel, once the board's event is known: phase and timer. */
+  workshop: BoardWorkshop | null
 }
 
-/** The slim bar above the canvas: name of the app, photo, language, connection state. */
-export function TopBar({ connection, editor, canEdit, locale, t }: TopBarProps) {
+/** The slim bar above the canvas: the phase and timer (or the app's name), photo, export, language, connection state. */
+export function TopBar({ connection, editor, canEdit, locale, t, workshop }: TopBarProps) {
   return (
     <header className="top-bar">
-      <span className="top-bar__title">{t('app.name')}</span>
+      {workshop ? (
+        <PhaseTimer snapshot={workshop.snapshot} agenda={workshop.event.agenda} variant="bar" t={t} />
+      ) : (
+        <span className="top-bar__title">{t('app.name')}</span>
+      )}
       <div className="top-bar__actions">
         {editor && canEdit && <PhotoButton editor={editor} t={t} />}
+        {editor && <ExportMenu editor={editor} t={t} />}
         <button
           type="button"
           className="top-bar__button"

@@ -29,6 +29,14 @@ export const boardDe = {
   'license.action':
     'Wer den Server betreibt: Setz die Umgebungsvariable TLDRAW_LICENSE_KEY und starte den Server neu. Im lokalen Netz über http:// geht es auch ohne Schlüssel.',
   'config.failed': 'Der Server ist gerade nicht erreichbar. Lade die Seite gleich noch einmal.',
+  'export.label': 'Export',
+  'export.boardPng': 'Ganzes Board als PNG',
+  'export.boardSvg': 'Ganzes Board als SVG',
+  'export.selectionPng': 'Auswahl (z. B. ein Rahmen) als PNG',
+  'export.selectionSvg': 'Auswahl (z. B. ein Rahmen) als SVG',
+  'export.fileBoard': 'Ideenschmiede-Board',
+  'export.fileSelection': 'Ideenschmiede-Auswahl',
+  'export.failed': 'Der Export hat nicht geklappt. Ist das Board leer? Versuch es noch einmal.',
 } as const
 
 export const boardEn: Record<keyof typeof boardDe, string> = {
@@ -61,4 +69,12 @@ export const boardEn: Record<keyof typeof boardDe, string> = {
   'license.action':
     'Whoever runs the server: set the environment variable TLDRAW_LICENSE_KEY and restart the server. On a local network over http:// it works without a key.',
   'config.failed': 'The server cannot be reached right now. Reload the page in a moment.',
+  'export.label': 'Export',
+  'export.boardPng': 'Whole board as PNG',
+  'export.boardSvg': 'Whole board as SVG',
+  'export.selectionPng': 'Selection (e.g. a frame) as PNG',
+  'export.selectionSvg': 'Selection (e.g. a frame) as SVG',
+  'export.fileBoard': 'Ideenschmiede board',
+  'export.fileSelection': 'Ideenschmiede selection',
+  'export.failed': 'The export did not work. Is the board empty? Try again.',
 }

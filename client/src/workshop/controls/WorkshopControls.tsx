@@ -1,7 +1,12 @@
+import { useState } from 'react'
 import type { Board } from '../../../../shared/api.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../WorkshopConnection.ts'
-import { useTimerRemaining } from '../useWorkshop.ts'
+import { LockControls } from './LockControls.tsx'
+import { TimerControls } from './TimerControls.tsx'
+import { VoteControls } from './VoteControls.tsx'
+
+export { formatMinutes } from '../formatMinutes.ts'
 
 export interface WorkshopControlsProps {
   connection: WorkshopConnection
@@ -10,50 +15,46 @@ export interface WorkshopControlsProps {
   boards: readonly Board[]
 }
 
-const PRESET_MINUTES = [1, 3, 5, 10] as const
-
-/** The facilitator's controls of the moment, the console's right column. */
-export function WorkshopControls({ connection, snapshot }: WorkshopControlsProps) {
+/**
+ * The facilitator's controls of the moment, the console's right column.
+ * Bringing everyone to a view needs the view: that starts on the board
+ * itself (its moderation panel); here it can be ended.
+ */
+export function WorkshopControls({ connection, snapshot, boards }: WorkshopControlsProps) {
   const { t } = useMessages()
-  const remaining = useTimerRemaining(snapshot)
-  const timer = snapshot.state?.timer
+  const open = boards.filter((board) => !board.archived)
+  const [chosen, setChosen] = useState<string | null>(null)
+  const boardId = chosen ?? snapshot.state?.vote?.boardId ?? snapshot.state?.spotlight?.boardId ?? open[0]?.id ?? null
+  const spotlight = snapshot.state?.spotlight
   return (
-    <section className="workshop-controls" aria-labelledby="workshop-timer-title">
-      <h2 id="workshop-timer-title">{t('workshop.timer.title')}</h2>
-      <p className="workshop-controls__timer" data-testid="console-timer" data-status={timer?.status ?? 'idle'}>
-        {remaining === null ? t('workshop.timer.none') : formatMinutes(remaining)}
-      </p>
-      <div className="workshop-controls__row">
-        {PRESET_MINUTES.map((minutes) => (
-          <button key={minutes} type="button" onClick={() => void connection.send('timer:start', { durationMs: minutes * 60_000 })}>
-            {t('workshop.timer.minutes', { minutes })}
+    <section className="workshop-controls" aria-label={t('workshop.controls.title')}>
+      <TimerControls connection={connection} snapshot={snapshot} />
+      {spotlight && (
+        <section className="workshop-tools__group" aria-labelledby="console-spotlight-title">
+          <h3 id="console-spotlight-title">{t('workshop.spotlight.title')}</h3>
+          <p className="workshop-tools__state">{spotlight.target === 'projector' ? t('workshop.spotlight.activeProjector') : spotlight.mode === 'follow' ? t('workshop.spotlight.activeFollow') : t('workshop.spotlight.activeOnce')}</p>
+          <button type="button" onClick={() => void connection.send('spotlight:end', {})}>
+            {t('workshop.spotlight.end')}
           </button>
-        ))}
-        <button type="button" onClick={() => void connection.send('timer:add', { ms: 60_000 })}>
-          {t('workshop.timer.plusOne')}
-        </button>
-        {timer?.status === 'running' && (
-          <button type="button" onClick={() => void connection.send('timer:pause', {})}>
-            {t('workshop.timer.pause')}
-          </button>
-        )}
-        {timer?.status === 'paused' && (
-          <button type="button" onClick={() => void connection.send('timer:resume', {})}>
-            {t('workshop.timer.resume')}
-          </button>
-        )}
-        {timer && timer.status !== 'idle' && (
-          <button type="button" onClick={() => void connection.send('timer:stop', {})}>
-            {t('workshop.timer.stop')}
-          </button>
-        )}
-      </div>
+        </section>
+      )}
+      {boardId && (
+        <>
+          <label className="workshop-controls__board">
+            {t('workshop.controls.board')}{' '}
+            <select value={boardId} onChange={(event) => setChosen(event.target.value)}>
+              {open.map((board) => (
+                <option key={board.id} value={board.id}>
+                  {board.title}
+                  {snapshot.state?.locks[board.id] ? ' 🔒' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <LockControls connection={connection} snapshot={snapshot} boardId={boardId} />
+          <VoteControls connection={connection} snapshot={snapshot} boardId={boardId} />
+        </>
+      )}
     </section>
   )
-}
-
-/** Minutes and seconds, rounded up so the display reaches 0:00 exactly when the time is over. */
-export function formatMinutes(ms: number): string {
-  const total = Math.ceil(ms / 1000)
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`
 }

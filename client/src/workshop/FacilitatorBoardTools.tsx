@@ -1,0 +1,32 @@
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import { useMessages } from '../i18n/useMessages.ts'
+import { BreakoutControls } from './controls/BreakoutControls.tsx'
+import { LockControls } from './controls/LockControls.tsx'
+import { SpotlightControls } from './controls/SpotlightControls.tsx'
+import { TimerControls } from './controls/TimerControls.tsx'
+import { VoteControls } from './controls/VoteControls.tsx'
+import type { BoardWorkshop } from './WorkshopContext.ts'
+
+/** The moderation panel on a board: what the console offers, for this board and this view. */
+export function FacilitatorBoardTools({ workshop, editor }: { workshop: BoardWorkshop; editor: Editor }) {
+  const { t } = useMessages()
+  const [open, setOpen] = useState(false)
+  const { connection, snapshot, boardId } = workshop
+  return (
+    <div className="workshop-tools" data-open={open || undefined}>
+      <button type="button" className="workshop-tools__toggle" aria-expanded={open} aria-controls="workshop-tools-panel" data-testid="moderation-toggle" onClick={() => setOpen(!open)}>
+        {t('workshop.tools.title')}
+      </button>
+      {open && (
+        <div id="workshop-tools-panel" className="workshop-tools__panel" data-testid="moderation-panel">
+          <TimerControls connection={connection} snapshot={snapshot} />
+          <SpotlightControls connection={connection} snapshot={snapshot} boardId={boardId} editor={editor} />
+          <LockControls connection={connection} snapshot={snapshot} boardId={boardId} />
+          <VoteControls connection={connection} snapshot={snapshot} boardId={boardId} />
+          <BreakoutControls connection={connection} snapshot={snapshot} boardId={boardId} editor={editor} />
+        </div>
+      )}
+    </div>
+  )
+}

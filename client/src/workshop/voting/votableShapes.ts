@@ -1,0 +1,14 @@
+import type { Editor, TLShape, TLShapeId } from 'tldraw'
+
+/** Dots go on ideas: sticky notes and the frames that group them. */
+export function isVotable(shape: TLShape | null | undefined): shape is TLShape {
+  return shape?.type === 'note' || shape?.type === 'frame'
+}
+
+/** A short label of a voted shape for the ranking: a note's text or a frame's name. */
+export function shapeLabel(editor: Editor, shapeId: string): string | null {
+  const shape = editor.getShape(shapeId as TLShapeId)
+  if (!shape) return null
+  if (shape.type === 'frame' && 'name' in shape.props && typeof shape.props.name === 'string') return shape.props.name
+  return editor.getShapeUtil(shape).getText(shape) ?? null
+}
