@@ -56,6 +56,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     logger,
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
+    compactIdleMs: config.compactIdleMs,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
     onUpdatesStored: (room) => history.noteActivity(room.boardId, () => readContent(room.doc)),
   })

@@ -18,6 +18,7 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
   KEEPALIVE_INTERVAL_MS: positiveInt.default(30_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  COMPACT_IDLE_MS: positiveInt.default(2_000),
   MAX_PENDING_UPDATES_PER_CLIENT: positiveInt.default(50),
   TLDRAW_LICENSE_KEY: z.string().trim().optional(),
   ADMIN_TOKEN: z
@@ -41,6 +42,7 @@ export interface Config {
   maxMessageBytes: number
   keepaliveIntervalMs: number
   compactAfterUpdates: number
+  compactIdleMs: number
   maxPendingUpdatesPerClient: number
   tldrawLicenseKey: string | undefined
   adminToken: string | undefined
@@ -72,6 +74,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       keepaliveIntervalMs: e.KEEPALIVE_INTERVAL_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      compactIdleMs: e.COMPACT_IDLE_MS,
       maxPendingUpdatesPerClient: e.MAX_PENDING_UPDATES_PER_CLIENT,
       tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || undefined,
       adminToken: e.ADMIN_TOKEN,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { cachedStatements, type PrepareCached } from '../storage/openSqliteDatabase.ts'
 import { z } from 'zod'
 import type { BoardVersion, BoardVersionInfo, VersionStore } from './VersionStore.ts'
 
@@ -29,32 +30,35 @@ function toInfo(row: VersionRow): BoardVersionInfo {
 }
 
 export class SqliteVersionStore implements VersionStore {
+  private readonly prepare: PrepareCached
+
   constructor(private readonly db: Database.Database) {
+    this.prepare = cachedStatements(db)
     db.exec(SCHEMA)
   }
 
   async storeVersion(version: BoardVersion): Promise<void> {
-    this.db
+    this
       .prepare('INSERT INTO board_versions (id, board_id, name, kind, created_at, content) VALUES (?, ?, ?, ?, ?, ?)')
       .run(version.id, version.boardId, version.name, version.kind, version.createdAt, version.content)
   }
 
   async listVersions(boardId: string): Promise<BoardVersionInfo[]> {
-    return this.db
+    return this
       .prepare<[string], VersionRow>('SELECT id, board_id, name, kind, created_at FROM board_versions WHERE board_id = ? ORDER BY created_at DESC, id')
       .all(boardId)
       .map(toInfo)
   }
 
   async loadVersion(boardId: string, versionId: string): Promise<BoardVersion | null> {
-    const row = this.db
+    const row = this
       .prepare<[string, string], VersionRow & { content: string }>('SELECT * FROM board_versions WHERE board_id = ? AND id = ?')
       .get(boardId, versionId)
     return row ? { ...toInfo(row), content: row.content } : null
   }
 
   async latestAutoVersionAt(boardId: string): Promise<string | null> {
-    const row = this.db
+    const row = this
       .prepare<[string], { at: string | null }>("SELECT MAX(created_at) AS at FROM board_versions WHERE board_id = ? AND kind = 'auto'")
       .get(boardId)
     return row?.at ?? null

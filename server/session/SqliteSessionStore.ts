@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { cachedStatements, type PrepareCached } from '../storage/openSqliteDatabase.ts'
 import { z } from 'zod'
 import { sessionStateSchema, type SessionState } from '../../shared/session.ts'
 import { profileCardSchema, type ProfileCard } from '../../shared/profileCard.ts'
@@ -45,7 +46,10 @@ CREATE TABLE IF NOT EXISTS match_marks (
 export class SqliteSessionStore implements SessionStore {
   private readonly placeDotAtomically: (voteId: string, boardId: string, dot: Dot, limit: number) => string[] | null
 
+  private readonly prepare: PrepareCached
+
   constructor(private readonly db: Database.Database) {
+    this.prepare = cachedStatements(db)
     db.exec(SCHEMA)
     this.placeDotAtomically = db.transaction((voteId: string, boardId: string, dot: Dot, limit: number) => {
       const mine = this.dotsOfNow(voteId, dot.voterId)
@@ -62,12 +66,12 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async loadState(eventId: string): Promise<SessionState | null> {
-    const row = this.db.prepare<[string], { state: string }>('SELECT state FROM session_states WHERE event_id = ?').get(eventId)
+    const row = this.prepare<[string], { state: string }>('SELECT state FROM session_states WHERE event_id = ?').get(eventId)
     return row ? sessionStateSchema.parse(JSON.parse(row.state)) : null
   }
 
   async storeState(state: SessionState): Promise<void> {
-    this.db
+    this
       .prepare('INSERT INTO session_states (event_id, state) VALUES (?, ?) ON CONFLICT (event_id) DO UPDATE SET state = excluded.state')
       .run(state.eventId, JSON.stringify(state))
   }
@@ -77,7 +81,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async removeDot(voteId: string, voterId: string, shapeId: string): Promise<string[]> {
-    this.db
+    this
       .prepare(
         'DELETE FROM vote_dots WHERE id = (SELECT id FROM vote_dots WHERE vote_id = ? AND voter_id = ? AND shape_id = ? ORDER BY id DESC LIMIT 1)',
       )
@@ -90,7 +94,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async allDots(voteId: string): Promise<Dot[]> {
-    return this.db
+    return this
       .prepare<[string], { voter_id: string; voter_name: string | null; shape_id: string }>(
         'SELECT voter_id, voter_name, shape_id FROM vote_dots WHERE vote_id = ? ORDER BY id',
       )
@@ -99,7 +103,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async storeProfile(eventId: string, participantId: string, card: ProfileCard): Promise<void> {
-    this.db
+    this
       .prepare(
         'INSERT INTO profile_cards (event_id, participant_id, card) VALUES (?, ?, ?) ON CONFLICT (event_id, participant_id) DO UPDATE SET card = excluded.card',
       )
@@ -107,14 +111,14 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async loadProfiles(eventId: string): Promise<Map<string, ProfileCard>> {
-    const rows = this.db
+    const rows = this
       .prepare<[string], { participant_id: string; card: string }>('SELECT participant_id, card FROM profile_cards WHERE event_id = ?')
       .all(eventId)
     return new Map(rows.map((row) => [row.participant_id, profileCardSchema.parse(JSON.parse(row.card))]))
   }
 
   async storeMark(eventId: string, mark: MatchMark): Promise<void> {
-    this.db
+    this
       .prepare(
         `INSERT INTO match_marks (event_id, from_id, to_id, want, share_contact) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (event_id, from_id, to_id) DO UPDATE SET want = excluded.want, share_contact = excluded.share_contact`,
@@ -123,7 +127,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async marksInvolving(eventId: string, participantId: string): Promise<MatchMark[]> {
-    return this.db
+    return this
       .prepare<[string, string, string], { from_id: string; to_id: string; want: number; share_contact: number }>(
         'SELECT from_id, to_id, want, share_contact FROM match_marks WHERE event_id = ? AND (from_id = ? OR to_id = ?)',
       )
@@ -132,7 +136,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async countMutualMatches(eventId: string): Promise<number> {
-    const row = this.db
+    const row = this
       .prepare<[string], { n: number }>(
         `SELECT COUNT(*) AS n FROM match_marks a JOIN match_marks b
            ON a.event_id = b.event_id AND a.from_id = b.to_id AND a.to_id = b.from_id
@@ -143,7 +147,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async mutualMatches(eventId: string): Promise<MutualMatch[]> {
-    return this.db
+    return this
       .prepare<[string], { first: string; second: string; both_shared: number }>(
         `SELECT a.from_id AS first, a.to_id AS second, (a.share_contact AND b.share_contact) AS both_shared
          FROM match_marks a JOIN match_marks b
@@ -155,7 +159,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async storeRevealedVote(boardId: string, voteId: string, results: Record<string, number>): Promise<void> {
-    this.db
+    this
       .prepare(
         'INSERT INTO revealed_votes (vote_id, board_id, results, revealed_at) VALUES (?, ?, ?, ?) ON CONFLICT (vote_id) DO UPDATE SET results = excluded.results',
       )
@@ -163,14 +167,14 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async latestRevealedVote(boardId: string): Promise<Record<string, number> | null> {
-    const row = this.db
+    const row = this
       .prepare<[string], { results: string }>('SELECT results FROM revealed_votes WHERE board_id = ? ORDER BY revealed_at DESC LIMIT 1')
       .get(boardId)
     return row ? z.record(z.string(), z.number()).parse(JSON.parse(row.results)) : null
   }
 
   private dotsOfNow(voteId: string, voterId: string): string[] {
-    return this.db
+    return this
       .prepare<[string, string], { shape_id: string }>('SELECT shape_id FROM vote_dots WHERE vote_id = ? AND voter_id = ? ORDER BY id')
       .all(voteId, voterId)
       .map((row) => row.shape_id)

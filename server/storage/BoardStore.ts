@@ -6,6 +6,12 @@ export interface StoredBoard {
   lastSeq: number
 }
 
+/** Updates of one board, in the order they were applied. */
+export interface PendingWrite {
+  boardId: string
+  updates: readonly Uint8Array[]
+}
+
 /**
  * Durable home of board documents. Implementations must make an append
  * visible to `loadBoard` once its promise resolves, because the room relays
@@ -13,8 +19,8 @@ export interface StoredBoard {
  */
 export interface BoardStore {
   loadBoard(boardId: string): Promise<StoredBoard>
-  /** Appends in order, atomically; resolves to the sequence number of the last one. */
-  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
+  /** Appends every board's updates in order, all in one transaction; resolves to each write's last sequence number. */
+  appendBatches(writes: readonly PendingWrite[]): Promise<number[]>
   /** Replaces the snapshot and drops every update up to and including `uptoSeq`. */
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { BoardStore, StoredBoard } from './BoardStore.ts'
+import type { BoardStore, PendingWrite, StoredBoard } from './BoardStore.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS board_snapshots (
@@ -21,7 +21,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly selectUpdates: Database.Statement<[string, number], { seq: number; data: Uint8Array }>
   private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number]>
   private readonly deleteUpdatesUpTo: Database.Statement<[string, number]>
-  private readonly appendMany: (boardId: string, updates: readonly Uint8Array[]) => number
+  private readonly appendMany: (writes: readonly PendingWrite[]) => number[]
   private readonly replaceWithSnapshot: (boardId: string, snapshot: Uint8Array, uptoSeq: number) => void
 
   constructor(private readonly db: Database.Database) {
@@ -36,13 +36,13 @@ export class SqliteBoardStore implements BoardStore {
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
     )
     this.deleteUpdatesUpTo = this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?')
-    this.appendMany = this.db.transaction((boardId: string, updates: readonly Uint8Array[]) => {
-      let seq = 0
-      for (const update of updates) {
-        seq = Number(this.insertUpdate.run(boardId, update).lastInsertRowid)
-      }
-      return seq
-    })
+    this.appendMany = this.db.transaction((writes: readonly PendingWrite[]) =>
+      writes.map(({ boardId, updates }) => {
+        let seq = 0
+        for (const update of updates) seq = Number(this.insertUpdate.run(boardId, update).lastInsertRowid)
+        return seq
+      }),
+    )
     this.replaceWithSnapshot = this.db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
       this.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.deleteUpdatesUpTo.run(boardId, uptoSeq)
@@ -59,8 +59,8 @@ export class SqliteBoardStore implements BoardStore {
     }
   }
 
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.appendMany(boardId, updates)
+  async appendBatches(writes: readonly PendingWrite[]): Promise<number[]> {
+    return this.appendMany(writes)
   }
 
   async storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {

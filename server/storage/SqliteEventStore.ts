@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { cachedStatements, type PrepareCached } from './openSqliteDatabase.ts'
 import { agendaSchema } from '../../shared/agenda.ts'
 import { eventModeSchema, templateIdSchema, type Board, type EventInfo } from '../../shared/api.ts'
 import { linkRoleSchema } from '../../shared/roles.ts'
@@ -113,7 +114,10 @@ function toLink(row: LinkRow): StoredLink {
 }
 
 export class SqliteEventStore implements EventStore {
+  private readonly prepare: PrepareCached
+
   constructor(private readonly db: Database.Database) {
+    this.prepare = cachedStatements(db)
     db.exec(SCHEMA)
   }
 
@@ -127,18 +131,18 @@ export class SqliteEventStore implements EventStore {
       agenda: JSON.stringify(input.agenda),
       created_at: new Date().toISOString(),
     }
-    this.db
+    this
       .prepare('INSERT INTO events (id, title, date, place, mode, agenda, created_at) VALUES (@id, @title, @date, @place, @mode, @agenda, @created_at)')
       .run(row)
     return toEvent(row)
   }
 
   async listEvents(): Promise<EventInfo[]> {
-    return this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY created_at DESC').all().map(toEvent)
+    return this.prepare<[], EventRow>('SELECT * FROM events ORDER BY created_at DESC').all().map(toEvent)
   }
 
   async getEvent(eventId: string): Promise<EventInfo | null> {
-    const row = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?').get(eventId)
+    const row = this.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?').get(eventId)
     return row ? toEvent(row) : null
   }
 
@@ -146,7 +150,7 @@ export class SqliteEventStore implements EventStore {
     const current = await this.getEvent(eventId)
     if (!current) return null
     const next = { ...current, ...patch }
-    this.db
+    this
       .prepare('UPDATE events SET title = ?, date = ?, place = ?, mode = ?, agenda = ? WHERE id = ?')
       .run(next.title, next.date, next.place, next.mode, JSON.stringify(next.agenda), eventId)
     return this.getEvent(eventId)
@@ -161,19 +165,19 @@ export class SqliteEventStore implements EventStore {
       created_at: new Date().toISOString(),
       archived_at: null,
     }
-    this.db
+    this
       .prepare('INSERT INTO boards (id, event_id, title, template, created_at, archived_at) VALUES (@id, @event_id, @title, @template, @created_at, @archived_at)')
       .run(row)
     return toBoard(row)
   }
 
   async getBoard(boardId: string): Promise<Board | null> {
-    const row = this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?').get(boardId)
+    const row = this.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?').get(boardId)
     return row ? toBoard(row) : null
   }
 
   async listBoards(eventId: string): Promise<Board[]> {
-    return this.db
+    return this
       .prepare<[string], BoardRow>('SELECT * FROM boards WHERE event_id = ? ORDER BY created_at, id')
       .all(eventId)
       .map(toBoard)
@@ -181,10 +185,10 @@ export class SqliteEventStore implements EventStore {
 
   async updateBoard(boardId: string, patch: { title?: string; archived?: boolean }): Promise<Board | null> {
     if (patch.title !== undefined) {
-      this.db.prepare('UPDATE boards SET title = ? WHERE id = ?').run(patch.title, boardId)
+      this.prepare('UPDATE boards SET title = ? WHERE id = ?').run(patch.title, boardId)
     }
     if (patch.archived !== undefined) {
-      this.db
+      this
         .prepare('UPDATE boards SET archived_at = ? WHERE id = ?')
         .run(patch.archived ? new Date().toISOString() : null, boardId)
     }
@@ -193,7 +197,7 @@ export class SqliteEventStore implements EventStore {
 
   async createLink(input: NewLink): Promise<StoredLink> {
     const id = newId()
-    this.db
+    this
       .prepare(
         `INSERT INTO links (id, event_id, role, label, token_hash, code, parent_link_id, created_at, revoked_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
@@ -205,7 +209,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async listLinks(eventId: string): Promise<StoredLink[]> {
-    return this.db
+    return this
       .prepare<[string], LinkRow>(
         `SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE l.event_id = ? AND l.parent_link_id IS NULL ORDER BY l.created_at, l.id`,
       )
@@ -222,12 +226,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async isCodeInUse(code: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM links WHERE code = ? AND revoked_at IS NULL').get(code) !== undefined
+    return this.prepare('SELECT 1 FROM links WHERE code = ? AND revoked_at IS NULL').get(code) !== undefined
   }
 
   async revokeLink(eventId: string, linkId: string): Promise<string[]> {
     const revoke = this.db.transaction(() => {
-      const ids = this.db
+      const ids = this
         .prepare<[string, string, string], { id: string }>(
           'SELECT id FROM links WHERE event_id = ? AND (id = ? OR parent_link_id = ?)',
         )
@@ -235,7 +239,7 @@ export class SqliteEventStore implements EventStore {
         .map((row) => row.id)
       if (!ids.includes(linkId)) return []
       const now = new Date().toISOString()
-      const mark = this.db.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
+      const mark = this.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
       for (const id of ids) mark.run(now, id)
       return ids
     })
@@ -243,7 +247,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private findLink(where: string, value: string): StoredLink | null {
-    const row = this.db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE ${where}`).get(value)
+    const row = this.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM ${LINK_FROM} WHERE ${where}`).get(value)
     return row ? toLink(row) : null
   }
 }

@@ -15,3 +15,18 @@ export function openSqliteDatabase(file: string): Database.Database {
   db.pragma('foreign_keys = ON')
   return db
 }
+
+export type PrepareCached = <P extends unknown[] = unknown[], R = unknown>(sql: string) => Database.Statement<P, R>
+
+/** Prepares each SQL text once: better-sqlite3 compiles on every `prepare`, which showed up on the connection path. */
+export function cachedStatements(db: Database.Database): PrepareCached {
+  const cache = new Map<string, Database.Statement<unknown[], unknown>>()
+  return <P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> => {
+    let statement = cache.get(sql)
+    if (!statement) {
+      statement = db.prepare<unknown[], unknown>(sql)
+      cache.set(sql, statement)
+    }
+    return statement as unknown as Database.Statement<P, R>
+  }
+}

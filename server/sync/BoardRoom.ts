@@ -5,8 +5,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
-import type { BoardStore } from '../storage/BoardStore.ts'
-import { hasClockGap } from './hasClockGap.ts'
+import type { BoardStore, PendingWrite } from '../storage/BoardStore.ts'
 import {
   MessageType,
   writeAwarenessMessage,
@@ -16,12 +15,16 @@ import {
   writeUpdateMessage,
 } from './protocol.ts'
 import type { ConnectionAccess, SyncSocket } from './SyncSocket.ts'
+import type { WriteCoalescer, WriteParticipant } from './WriteCoalescer.ts'
 
 export interface BoardRoomDeps {
   store: BoardStore
+  writes: WriteCoalescer
   logger: Logger
   metrics: Metrics
   compactAfterUpdates: number
+  /** A due compaction waits until the board has been quiet this long, so it never stalls a busy room. */
+  compactIdleMs: number
   maxPendingUpdatesPerClient: number
   onUpdatesStored?: (room: BoardRoom) => void
   /** Called once when storage fails; the owner drops the room so it reloads from what was stored. */
@@ -46,9 +49,27 @@ interface Outbound {
 
 interface WriteBatch {
   updates: Uint8Array[]
+  bytes: number
   outbound: Outbound[]
   /** Settles once this batch is stored and delivered (or the room failed). */
   done: Promise<void>
+  settle: () => void
+}
+
+/** Logs this many times the compaction threshold are compacted at once, quiet or not, so a board never grows without bound. */
+const FORCED_COMPACTION_FACTOR = 10
+
+/** An update with no structs and an empty delete set, as a client's sync step 2 often is. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
+}
+
+function stateChanged(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true
+  }
+  return false
 }
 
 class MalformedMessage extends Error {}
@@ -61,29 +82,37 @@ const SERVER_ORIGIN = Symbol('server change')
  * in the same event-loop turn, and only then relayed: what any client saw is
  * already stored. Replies that carry document state wait for the same write.
  */
-export class BoardRoom {
+export class BoardRoom implements WriteParticipant {
   readonly awareness: awarenessProtocol.Awareness
   private readonly connections = new Map<SyncSocket, Connection>()
   private openBatch: WriteBatch | null = null
-  /** The newest batch whose messages are not yet delivered (open or being written). */
-  private tailBatch: WriteBatch | null = null
-  private writeChain: Promise<void> = Promise.resolve()
+  /** Batches handed to storage and not yet confirmed, oldest first. */
+  private readonly inFlight: WriteBatch[] = []
   private updatesSinceSnapshot: number
+  private logBytes: number
+  private snapshotBytes: number
   private compacting: Promise<void> | null = null
+  private compactionTimer: NodeJS.Timeout | null = null
   private failed = false
   private holds = 0
+  /** Sync step 2 for a client that has nothing yet; many join at once, and encoding a big board for each is the cost. */
+  private fullStateMessage: Uint8Array | null = null
+  private lastTransaction: Y.Transaction | null = null
 
   constructor(
     readonly boardId: string,
     readonly doc: Y.Doc,
     private lastSeq: number,
-    storedUpdateCount: number,
+    stored: { updateCount: number; logBytes: number; snapshotBytes: number },
     private readonly deps: BoardRoomDeps,
   ) {
-    this.updatesSinceSnapshot = storedUpdateCount
+    this.updatesSinceSnapshot = stored.updateCount
+    this.logBytes = stored.logBytes
+    this.snapshotBytes = stored.snapshotBytes
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessChange)
+    doc.on('afterTransaction', this.rememberTransaction)
   }
 
   get connectionCount(): number {
@@ -156,16 +185,12 @@ export class BoardRoom {
     } finally {
       this.doc.off('update', capture)
     }
-    for (const update of captured) {
-      const batch = this.openBatch ?? this.openWriteBatch()
-      batch.updates.push(update)
-      batch.outbound.push({ to: null, except: null, message: writeUpdateMessage(update) })
-    }
+    for (const update of captured) this.queueUpdate(update, null)
   }
 
   /** Resolves once every update received so far is stored and relayed. */
   whenWritten(): Promise<void> {
-    return this.tailBatch?.done ?? this.writeChain
+    return this.tailBatch()?.done ?? Promise.resolve()
   }
 
   /** Keeps the room loaded while the server itself reads or changes it; call the returned function when done. */
@@ -185,21 +210,59 @@ export class BoardRoom {
 
   /** Stores a final snapshot if the log has grown, then frees the document. */
   async unload(): Promise<void> {
-    await this.writeChain
+    await this.whenWritten()
     await this.compacting
+    if (this.compactionTimer) clearTimeout(this.compactionTimer)
     if (!this.failed && this.updatesSinceSnapshot > 0) {
       await this.compact()
     }
     this.awareness.off('update', this.handleAwarenessChange)
     this.awareness.destroy()
+    this.doc.off('afterTransaction', this.rememberTransaction)
     this.doc.destroy()
+  }
+
+  takeWrite(): PendingWrite {
+    const batch = this.openBatch
+    if (!batch) throw new Error(`board ${this.boardId} was scheduled for a write without a batch`)
+    this.openBatch = null
+    // A failed room's document no longer matches storage; what it holds is not written (its clients resend after reconnecting).
+    if (this.failed) return { boardId: this.boardId, updates: [] }
+    this.inFlight.push(batch)
+    return { boardId: this.boardId, updates: batch.updates }
+  }
+
+  writeStored(lastSeq: number): void {
+    const batch = this.inFlight.shift()
+    if (!batch || this.failed) return
+    this.lastSeq = lastSeq
+    this.deps.metrics.count('board_updates_stored_total', {}, batch.updates.length)
+    this.updatesSinceSnapshot += batch.updates.length
+    this.logBytes += batch.bytes
+    for (const outbound of batch.outbound) this.deliver(outbound)
+    batch.settle()
+    this.deps.onUpdatesStored?.(this)
+    this.scheduleCompaction()
+  }
+
+  writeFailed(error: unknown): void {
+    this.inFlight.shift()?.settle()
+    this.fail(error)
+  }
+
+  private readonly rememberTransaction = (transaction: Y.Transaction): void => {
+    this.lastTransaction = transaction
   }
 
   private handleSyncMessage(socket: SyncSocket, connection: Connection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        const reply = writeSyncStep2Message(this.doc, decoding.readVarUint8Array(decoder))
+        const stateVector = decoding.readVarUint8Array(decoder)
+        const hasNothing = stateVector.length === 1 && stateVector[0] === 0
+        const reply = hasNothing
+          ? (this.fullStateMessage ??= writeSyncStep2Message(this.doc, stateVector))
+          : writeSyncStep2Message(this.doc, stateVector)
         this.sendAfterWrites({ to: socket, except: null, message: reply })
         break
       }
@@ -225,15 +288,28 @@ export class BoardRoom {
       connection.gappedUpdates = 0
       socket.send(writeSyncStep1Message(this.doc))
     }
-    // Decoding first means a malformed update is refused before any of it touches the document.
-    const decoded = Y.decodeUpdate(update)
     // A client's sync step 2 is often empty; storing and relaying it would only grow the log.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
-    if (hasClockGap(decoded.structs, this.doc)) {
+    if (isEmptyUpdate(update)) return
+    const pendingBefore = this.doc.store.pendingStructs?.update ?? null
+    this.lastTransaction = null
+    try {
+      Y.applyUpdate(this.doc, update, socket)
+    } catch (error) {
+      const partial = this.lastTransaction
+      if (partial && stateChanged(partial)) {
+        // Part of a malformed update got in before Yjs gave up: the document no longer matches storage, so reload it from there.
+        this.fail(new Error('a malformed update was partly applied', { cause: error }))
+      }
+      throw new MalformedMessage('update could not be applied', { cause: error })
+    }
+    const pendingAfter = this.doc.store.pendingStructs?.update ?? null
+    if (pendingAfter !== null && pendingAfter !== pendingBefore) {
+      // Yjs parks updates with missing dependencies and re-merges them on every later update: a client that keeps sending them slows the room.
       connection.gappedUpdates += 1
       if (connection.gappedUpdates > this.deps.maxPendingUpdatesPerClient) {
         this.deps.metrics.count('sync_messages_rejected_total', { reason: 'missing-dependencies' })
         this.deps.logger.warn({ boardId: this.boardId }, 'client keeps sending updates with missing dependencies')
+        this.queueUpdate(update, socket)
         this.leave(socket)
         socket.close(CloseCode.policyViolation, 'too many updates with missing dependencies')
         return
@@ -241,10 +317,15 @@ export class BoardRoom {
     } else {
       connection.gappedUpdates = 0
     }
-    Y.applyUpdate(this.doc, update, socket)
+    this.queueUpdate(update, socket)
+  }
+
+  private queueUpdate(update: Uint8Array, from: SyncSocket | null): void {
+    this.fullStateMessage = null
     const batch = this.openBatch ?? this.openWriteBatch()
     batch.updates.push(update)
-    batch.outbound.push({ to: null, except: socket, message: writeUpdateMessage(update) })
+    batch.bytes += update.byteLength
+    batch.outbound.push({ to: null, except: from, message: writeUpdateMessage(update) })
   }
 
   private handleAwarenessMessage(socket: SyncSocket, connection: Connection, update: Uint8Array): void {
@@ -271,49 +352,44 @@ export class BoardRoom {
   }
 
   private openWriteBatch(): WriteBatch {
-    let markDone = (): void => undefined
-    const done = new Promise<void>((resolve) => (markDone = resolve))
-    const batch: WriteBatch = { updates: [], outbound: [], done }
+    let settle = (): void => undefined
+    const done = new Promise<void>((resolve) => (settle = resolve))
+    const batch: WriteBatch = { updates: [], bytes: 0, outbound: [], done, settle }
     this.openBatch = batch
-    this.tailBatch = batch
-    setImmediate(() => {
-      this.flush(batch)
-      void this.writeChain.then(markDone)
-    })
+    this.deps.writes.schedule(this)
     return batch
   }
 
+  /** The newest batch whose messages are not yet delivered (open or being written). */
+  private tailBatch(): WriteBatch | null {
+    return this.openBatch ?? this.inFlight.at(-1) ?? null
+  }
+
   private sendAfterWrites(outbound: Outbound): void {
-    if (this.tailBatch) {
-      this.tailBatch.outbound.push(outbound)
+    const tail = this.tailBatch()
+    if (tail) {
+      tail.outbound.push(outbound)
     } else {
       this.deliver(outbound)
     }
   }
 
-  private flush(batch: WriteBatch): void {
-    if (this.openBatch === batch) this.openBatch = null
-    this.writeChain = this.writeChain.then(async () => {
-      if (this.failed) return
-      try {
-        this.lastSeq = await this.deps.store.appendUpdates(this.boardId, batch.updates)
-      } catch (error) {
-        this.fail(error)
-        return
-      }
-      this.deps.metrics.count('board_updates_stored_total', {}, batch.updates.length)
-      this.updatesSinceSnapshot += batch.updates.length
-      if (this.tailBatch === batch) this.tailBatch = null
-      for (const outbound of batch.outbound) this.deliver(outbound)
-      this.deps.onUpdatesStored?.(this)
-      if (this.updatesSinceSnapshot >= this.deps.compactAfterUpdates && !this.compacting) {
-        this.compacting = new Promise((resolve) => setImmediate(resolve))
-          .then(() => this.compact())
-          .finally(() => {
-            this.compacting = null
-          })
-      }
-    })
+  /**
+   * Compaction re-encodes the whole board, which blocks the event loop for a
+   * big board; it waits for a quiet moment, and only runs once the log is
+   * long and at least half the size of the snapshot it will replace.
+   */
+  private scheduleCompaction(): void {
+    if (this.compacting || this.updatesSinceSnapshot < this.deps.compactAfterUpdates || this.logBytes * 2 < this.snapshotBytes) return
+    if (this.compactionTimer) clearTimeout(this.compactionTimer)
+    const forced = this.updatesSinceSnapshot >= this.deps.compactAfterUpdates * FORCED_COMPACTION_FACTOR
+    this.compactionTimer = setTimeout(() => {
+      this.compactionTimer = null
+      this.compacting = this.compact().finally(() => {
+        this.compacting = null
+      })
+    }, forced ? 0 : this.deps.compactIdleMs)
+    this.compactionTimer.unref()
   }
 
   private deliver(outbound: Outbound): void {
@@ -329,11 +405,14 @@ export class BoardRoom {
   private async compact(): Promise<void> {
     const uptoSeq = this.lastSeq
     const compacted = this.updatesSinceSnapshot
+    const compactedBytes = this.logBytes
     // Everything up to lastSeq is applied to the doc, so its state covers the updates being dropped.
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     try {
       await this.deps.store.storeSnapshot(this.boardId, snapshot, uptoSeq)
       this.updatesSinceSnapshot -= compacted
+      this.logBytes -= compactedBytes
+      this.snapshotBytes = snapshot.byteLength
       this.deps.metrics.count('board_compactions_total')
     } catch (error) {
       this.deps.logger.error({ boardId: this.boardId, err: error }, 'compaction failed; the update log is kept')
@@ -343,13 +422,17 @@ export class BoardRoom {
   private fail(error: unknown): void {
     if (this.failed) return
     this.failed = true
-    this.deps.logger.error({ boardId: this.boardId, err: error }, 'storing an update failed; closing the room')
+    this.deps.logger.error({ boardId: this.boardId, err: error }, 'board room failed; its clients reconnect and it reloads from storage')
     for (const socket of this.connections.keys()) {
       socket.close(CloseCode.internalError, 'storage failure')
     }
     this.connections.clear()
+    if (this.compactionTimer) clearTimeout(this.compactionTimer)
+    for (const batch of this.inFlight) batch.settle()
+    this.openBatch?.settle()
     this.awareness.off('update', this.handleAwarenessChange)
     this.awareness.destroy()
+    this.doc.off('afterTransaction', this.rememberTransaction)
     this.deps.onFailure(this)
   }
 }

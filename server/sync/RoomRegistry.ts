@@ -3,12 +3,14 @@ import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import { BoardRoom } from './BoardRoom.ts'
+import { WriteCoalescer } from './WriteCoalescer.ts'
 
 export interface RoomRegistryDeps {
   store: BoardStore
   logger: Logger
   metrics: Metrics
   compactAfterUpdates: number
+  compactIdleMs: number
   maxPendingUpdatesPerClient: number
   /** After a batch of a room's updates is stored, e.g. for automatic versions. */
   onUpdatesStored?: (room: BoardRoom) => void
@@ -33,7 +35,10 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<BoardRoom>>()
   private readonly unloading = new Set<Promise<void>>()
 
+  private readonly writes: WriteCoalescer
+
   constructor(private readonly deps: RoomRegistryDeps) {
+    this.writes = new WriteCoalescer(deps.store)
     deps.metrics.gauge('rooms_open', () => this.rooms.size)
   }
 
@@ -88,8 +93,14 @@ export class RoomRegistry {
       throw new BoardUnreadableError(boardId, error)
     }
     this.deps.metrics.count('board_loads_total')
-    const room = new BoardRoom(boardId, doc, stored.lastSeq, stored.updates.length, {
+    const stats = {
+      updateCount: stored.updates.length,
+      logBytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      snapshotBytes: stored.snapshot?.byteLength ?? 0,
+    }
+    const room = new BoardRoom(boardId, doc, stored.lastSeq, stats, {
       ...this.deps,
+      writes: this.writes,
       onFailure: (failed) => {
         if (this.rooms.get(failed.boardId) === failed) this.rooms.delete(failed.boardId)
         failed.doc.destroy()

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
 import { Metrics } from '../../server/metrics.ts'
-import type { BoardStore } from '../../server/storage/BoardStore.ts'
+import type { BoardStore, PendingWrite } from '../../server/storage/BoardStore.ts'
 import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
 import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
 import { RoomRegistry } from '../../server/sync/RoomRegistry.ts'
@@ -35,11 +35,11 @@ class HeldAppendStore implements BoardStore {
   loadBoard(boardId: string) {
     return this.inner.loadBoard(boardId)
   }
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]) {
+  async appendBatches(writes: readonly PendingWrite[]) {
     await this.held
-    const seq = await this.inner.appendUpdates(boardId, updates)
-    this.appended += updates.length
-    return seq
+    const seqs = await this.inner.appendBatches(writes)
+    for (const write of writes) this.appended += write.updates.length
+    return seqs
   }
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number) {
     return this.inner.storeSnapshot(boardId, snapshot, uptoSeq)
@@ -67,6 +67,7 @@ function makeRegistry(store: BoardStore): RoomRegistry {
     logger: createLogger('silent'),
     metrics: new Metrics(),
     compactAfterUpdates: 1000,
+    compactIdleMs: 1000,
     maxPendingUpdatesPerClient: 10,
   })
 }
