@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { contentBounds, thumbnailBoxes } from '../../client/src/overview/thumbnailShapes.ts'
+
+const page = { typeName: 'page', id: 'page:page', index: 'a1', name: 'Seite 1' }
+const frame = { typeName: 'shape', id: 'shape:f', type: 'frame', parentId: 'page:page', index: 'a1', x: 100, y: 200, props: { w: 400, h: 300, name: 'Ideen' } }
+const note = { typeName: 'shape', id: 'shape:n', type: 'note', parentId: 'shape:f', index: 'a2', x: 10, y: 20, props: { color: 'violet', scale: 1, growY: 0 } }
+
+describe('board thumbnails', () => {
+  it('places shapes inside frames at their page position, with their size and colour', () => {
+    const boxes = thumbnailBoxes([page, frame, note])
+    expect(boxes).toEqual([
+      { id: 'shape:f', kind: 'frame', x: 100, y: 200, w: 400, h: 300, color: '#1d1d1d', label: 'Ideen' },
+      { id: 'shape:n', kind: 'note', x: 110, y: 220, w: 200, h: 200, color: '#ae3ec9', label: '' },
+    ])
+  })
+
+  it('skips garbage and shapes on other pages', () => {
+    const other = { ...note, id: 'shape:o', parentId: 'page:other' }
+    const otherPage = { typeName: 'page', id: 'page:other', index: 'a2' }
+    expect(thumbnailBoxes([page, otherPage, other, null, 'x', { typeName: 'shape' }]).map((b) => b.id)).toEqual([])
+  })
+
+  it('frames all content with a small margin, and an empty board with a default view', () => {
+    const bounds = contentBounds(thumbnailBoxes([page, frame, note]))
+    expect(bounds.x).toBeLessThan(100)
+    expect(bounds.x + bounds.w).toBeGreaterThan(500)
+    expect(contentBounds([])).toEqual({ x: 0, y: 0, w: 1000, h: 700 })
+  })
+})
