@@ -51,7 +51,7 @@ async function secondsLeft(page: Page): Promise<number> {
 }
 
 async function startRound(moderation: Page, number: number, people: readonly Page[]): Promise<void> {
-  await moderation.getByRole('button', { name: 'Nächste Runde starten' }).click()
+  await moderation.getByRole('button', { name: 'Nächste Runde' }).click()
   for (const page of people) await page.getByRole('heading', { name: `Speeddating · Runde ${number}` }).waitFor()
 }
 

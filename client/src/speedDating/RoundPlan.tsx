@@ -22,7 +22,7 @@ export function RoundPlan({ rounds, running, directory }: { rounds: readonly Spe
               <ul className="sd-plan__tables">
                 {round.groups.map((group) => (
                   <li key={group.table}>
-                    <span className="sd-plan__table">{t('round.table', { table: group.table })}</span>
+                    <span className="sd-plan__table">{t('panel.table', { table: group.table })}</span>
                     <span>{group.members.map((id) => nameWithSide(directory, id, t)).join(' · ')}</span>
                   </li>
                 ))}

@@ -14,7 +14,7 @@ export function SwapForm({ connection, round, directory }: { connection: Worksho
   const people = [...round.groups.flatMap((group) => group.members.map((id) => ({ id, table: group.table }))), ...round.sittingOut.map((id) => ({ id, table: null }))]
   const option = (person: { id: string; table: number | null }) => (
     <option key={person.id} value={person.id}>
-      {nameWithSide(directory, person.id, t)} – {person.table === null ? t('panel.sitsOut') : t('round.table', { table: person.table })}
+      {nameWithSide(directory, person.id, t)} – {person.table === null ? t('panel.sitsOut') : t('panel.table', { table: person.table })}
     </option>
   )
 

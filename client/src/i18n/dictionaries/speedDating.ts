@@ -2,7 +2,7 @@
 export const speedDatingDe = {
   'speedDating.title': 'Speeddating',
   'speedDating.roundsSoFar': 'Runden bisher: {count}',
-  'speedDating.nextRound': 'Nächste Runde starten',
+  'speedDating.nextRound': 'Nächste Runde',
   'speedDating.commandFailed': 'Das hat nicht geklappt ({reason}). Versuch es nochmal.',
   'speedDating.offline': 'Gerade keine Verbindung. Versuch es nochmal, sobald du wieder online bist.',
 
@@ -70,6 +70,7 @@ export const speedDatingDe = {
   'panel.current': 'läuft',
   'panel.sittingOut': 'Setzen aus: {names}',
   'panel.sitsOut': 'setzt aus',
+  'panel.table': 'Tisch {table}',
   'panel.notEnough': 'Für eine Runde braucht es mindestens eine:n Kreative:n und ein Unternehmen mit Profil, die gerade da sind.',
   'panel.swap': 'Von Hand tauschen',
   'panel.swapFirst': 'Person 1',
@@ -105,7 +106,7 @@ export const speedDatingDe = {
 export const speedDatingEn: Record<keyof typeof speedDatingDe, string> = {
   'speedDating.title': 'Speed dating',
   'speedDating.roundsSoFar': 'Rounds so far: {count}',
-  'speedDating.nextRound': 'Start the next round',
+  'speedDating.nextRound': 'Next round',
   'speedDating.commandFailed': 'That did not work ({reason}). Please try again.',
   'speedDating.offline': 'No connection right now. Try again once you are back online.',
 
@@ -173,6 +174,7 @@ export const speedDatingEn: Record<keyof typeof speedDatingDe, string> = {
   'panel.current': 'running',
   'panel.sittingOut': 'Sitting out: {names}',
   'panel.sitsOut': 'sits out',
+  'panel.table': 'Table {table}',
   'panel.notEnough': 'A round needs at least one creative and one company with a profile who are here right now.',
   'panel.swap': 'Swap by hand',
   'panel.swapFirst': 'Person 1',
