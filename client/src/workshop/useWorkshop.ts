@@ -23,15 +23,16 @@ export function useWorkshop(token: string | null, eventId: string | null): { con
 
 /** Milliseconds left on the session timer, ticking; null when no timer is set. */
 export function useTimerRemaining(snapshot: WorkshopSnapshot | null): number | null {
-  const [now, setNow] = useState(() => Date.now())
+  const [, setTick] = useState(0)
   const timer = snapshot?.state?.timer
   useEffect(() => {
     if (timer?.status !== 'running') return
-    const interval = setInterval(() => setNow(Date.now()), 250)
+    const interval = setInterval(() => setTick((tick) => tick + 1), 250)
     return () => clearInterval(interval)
   }, [timer?.status])
   if (!timer || timer.status === 'idle') return null
   if (timer.status === 'paused') return timer.remainingMs
   if (timer.status === 'finished') return 0
-  return remainingMs(timer.endsAt, now, snapshot?.clockOffsetMs ?? 0)
+  // Read the clock at render, not at the last tick: a timer that just started must not show the seconds since the page's last tick as extra.
+  return Math.min(timer.durationMs, remainingMs(timer.endsAt, Date.now(), snapshot?.clockOffsetMs ?? 0))
 }

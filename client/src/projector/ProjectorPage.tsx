@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react'
+import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import type { EventDetails } from '../../../shared/api.ts'
+import { createBoardAssetStore } from '../board/boardAssetStore.ts'
+import { useBoardSession, type BoardSession } from '../collab/index.ts'
+import { useMessages } from '../i18n/useMessages.ts'
+import { PhaseTimer } from '../workshop/PhaseTimer.tsx'
+import { FloatingReactions } from '../workshop/reactions/FloatingReactions.tsx'
+import { useEventDetails } from '../workshop/useEventOfBoard.ts'
+import { useSpotlightFollow } from '../workshop/useSpotlightFollow.ts'
+import { useWorkshop } from '../workshop/useWorkshop.ts'
+import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
+import { BoardWorkshopContext, type BoardWorkshop } from '../workshop/WorkshopContext.ts'
+import type { WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
+import { JoinCorner, joinCodeFromUrl } from './JoinCorner.tsx'
+import './projector.css'
+
+const ASSET_URLS = getAssetUrlsByImport()
+/** The projector is nobody in the room: no cursor, no name in anyone's presence list. */
+const NO_USER = atom<TLUser | null>('projector user', null)
+const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges }
+
+/**
+ * The room's shared screen (1920×1080, read from 8 m): the board the
+ * facilitator points at, read-only and without tldraw's chrome, with the
+ * phase and a large timer in a corner, and the join code while people arrive.
+ */
+export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: string; token: string | null; licenseKey?: string | null }) {
+  const { t } = useMessages()
+  const lookup = useEventDetails(eventId, token)
+  const event = lookup.status === 'ready' ? lookup.event : null
+  const { connection, snapshot } = useWorkshop(token, event?.id ?? null)
+  const [joinCode] = useState(joinCodeFromUrl)
+
+  if (lookup.status === 'failed' || snapshot?.status === 'refused') {
+    return <p className="projector-message">{t('projector.failed')}</p>
+  }
+  if (!event || !snapshot || !connection) return <p className="projector-message">{t('projector.loading')}</p>
+
+  const boardId = projectedBoardId(event, snapshot)
+  const phaseIndex = snapshot.state?.phaseIndex ?? 0
+  const joining = joinCode !== null && (phaseIndex === 0 || (event.agenda[phaseIndex]?.title.startsWith('Ankommen') ?? false))
+  return (
+    <div className="projector" data-testid="projector">
+      {boardId ? (
+        <ProjectorBoard key={boardId} boardId={boardId} token={token} event={event} licenseKey={licenseKey} workshop={{ boardId, event, connection, snapshot, isFacilitator: false }} />
+      ) : (
+        <p className="projector-message">{t('projector.noBoard')}</p>
+      )}
+      <FloatingReactions connection={connection} size="large" />
+      <div className="projector__corner">
+        <PhaseTimer snapshot={snapshot} agenda={event.agenda} variant="projector" t={t} />
+      </div>
+      {joining && <JoinCorner code={joinCode} t={t} />}
+    </div>
+  )
+}
+
+/** The board in the spotlight, else the event's first open board. */
+function projectedBoardId(event: EventDetails, snapshot: WorkshopSnapshot): string | null {
+  const spotlight = snapshot.state?.spotlight
+  if (spotlight && event.boards.some((board) => board.id === spotlight.boardId)) return spotlight.boardId
+  return event.boards.find((board) => !board.archived)?.id ?? null
+}
+
+function ProjectorBoard({ boardId, token, event, licenseKey, workshop }: { boardId: string; token: string | null; event: EventDetails; licenseKey: string | null; workshop: BoardWorkshop }) {
+  const { t } = useMessages()
+  const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
+  const board = useBoardSession({ boardId, token, assets, user: NO_USER, firstPageName: t('board.firstPageName') })
+  const [editor, setEditor] = useState<Editor | null>(null)
+  useSpotlightFollow(editor, workshop.snapshot.state?.spotlight ?? null, boardId, 'projector')
+  if (board.status !== 'ready') return <p className="projector-message">{board.status === 'error' ? t('projector.failed') : t('projector.loading')}</p>
+  return (
+    <BoardWorkshopContext.Provider value={workshop}>
+      <div className="projector__board" data-event={event.id}>
+        <ProjectorCanvas session={board.session} licenseKey={licenseKey} onEditor={setEditor} hasSpotlight={workshop.snapshot.state?.spotlight != null} />
+      </div>
+    </BoardWorkshopContext.Provider>
+  )
+}
+
+function ProjectorCanvas({ session, licenseKey, onEditor, hasSpotlight }: { session: BoardSession; licenseKey: string | null; onEditor(editor: Editor | null): void; hasSpotlight: boolean }) {
+  return (
+    <Tldraw
+      store={session.store}
+      hideUi
+      licenseKey={licenseKey ?? undefined}
+      assetUrls={ASSET_URLS}
+      components={CANVAS_COMPONENTS}
+      onMount={(editor) => {
+        editor.updateInstanceState({ isReadonly: true })
+        // Without a spotlight the room sees the whole board.
+        if (!hasSpotlight) editor.zoomToFit()
+        onEditor(editor)
+        return () => onEditor(null)
+      }}
+    />
+  )
+}
