@@ -1,6 +1,6 @@
 import type { SpeedDatingRound } from '../../../shared/session.ts'
 import { useMessages } from '../i18n/useMessages.ts'
-import { formatMinutes } from '../workshop/controls/WorkshopControls.tsx'
+import { formatMinutes } from '../workshop/formatMinutes.ts'
 import { useTimerRemaining } from '../workshop/useWorkshop.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
 import { MatchMarks } from './MatchMarks.tsx'
