@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.ts'
 import { FacilitatorBoardTools } from './FacilitatorBoardTools.tsx'
+import { LockIcon } from './icons.tsx'
 import { FloatingReactions } from './reactions/FloatingReactions.tsx'
 import { ReactionButton } from './reactions/ReactionButton.tsx'
 import { registerSideNotes } from './sideNotes.ts'
@@ -39,29 +40,33 @@ export function BoardWorkshopLayer({ workshop, editor, canEdit }: BoardWorkshopL
   const breakoutBoardId = useBreakoutNavigation(workshop)
 
   return (
-    <>
-      {follow.announcing && <Notice tone="calm" testId="spotlight-banner" text={t('workshop.spotlight.incoming')} />}
-      {follow.elsewhereBoardId && (
-        <Notice tone="calm" testId="spotlight-elsewhere" text={t('workshop.spotlight.elsewhere')}>
-          <a href={`/b/${encodeURIComponent(follow.elsewhereBoardId)}`}>{t('workshop.spotlight.goThere')}</a>
-        </Notice>
-      )}
-      {follow.optedOut && (
-        <Notice tone="calm" testId="spotlight-paused" text={t('workshop.spotlight.paused')}>
-          <button type="button" onClick={follow.resume}>
-            {t('workshop.spotlight.resume')}
-          </button>
-        </Notice>
-      )}
-      {breakoutBoardId && (
-        <Notice tone="calm" testId="breakout-moving" text={t('workshop.breakout.moving')} />
-      )}
-      {lock && (
-        <Notice tone="alert" testId="lock-banner" text={lock.reason ? t('workshop.lock.lockedBecause', { reason: lock.reason }) : t('workshop.lock.locked')} icon="🔒" />
-      )}
-      <div className="board-workshop__bottom">
-        <DotVoteBar workshop={workshop} editor={editor} />
+    <div className="board-workshop">
+      <div className="board-workshop__notices">
+        {follow.announcing && <Notice tone="calm" testId="spotlight-banner" text={t('workshop.spotlight.incoming')} />}
+        {follow.elsewhereBoardId && (
+          <Notice tone="calm" testId="spotlight-elsewhere" text={t('workshop.spotlight.elsewhere')}>
+            <a href={`/b/${encodeURIComponent(follow.elsewhereBoardId)}`}>{t('workshop.spotlight.goThere')}</a>
+          </Notice>
+        )}
+        {follow.optedOut && (
+          <Notice tone="calm" testId="spotlight-paused" text={t('workshop.spotlight.paused')}>
+            <button type="button" onClick={follow.resume}>
+              {t('workshop.spotlight.resume')}
+            </button>
+          </Notice>
+        )}
+        {breakoutBoardId && (
+          <Notice tone="calm" testId="breakout-moving" text={t('workshop.breakout.moving')} />
+        )}
+        {lock && (
+          <Notice tone="alert" testId="lock-banner" text={lock.reason ? t('workshop.lock.lockedBecause', { reason: lock.reason }) : t('workshop.lock.locked')} icon={<LockIcon />} />
+        )}
       </div>
+      {!isFacilitator && (
+        <div className="board-workshop__bottom">
+          <DotVoteBar workshop={workshop} editor={editor} />
+        </div>
+      )}
       <VoteRanking workshop={workshop} editor={editor} />
       {isFacilitator ? (
         <>
@@ -71,7 +76,7 @@ export function BoardWorkshopLayer({ workshop, editor, canEdit }: BoardWorkshopL
       ) : (
         <ReactionButton connection={connection} />
       )}
-    </>
+    </div>
   )
 }
 
@@ -82,21 +87,24 @@ function useBreakoutNavigation({ snapshot, boardId, isFacilitator }: BoardWorksh
   const myGroup = !isFacilitator && breakouts && me ? breakouts.groups.find((group) => group.members.includes(me)) : undefined
   const returnTo = useRef<string | null>(null)
   const [target, setTarget] = useState<string | null>(null)
+  if (breakouts) returnTo.current = breakouts.sourceBoardId
+  // Back to the source board when the breakouts end, but only once the state is known (not while connecting).
+  const backTo = !breakouts && snapshot.state && returnTo.current !== boardId ? returnTo.current : null
+  const destination = myGroup?.boardId ?? backTo
   useEffect(() => {
-    if (breakouts) returnTo.current = breakouts.sourceBoardId
-    const destination = myGroup ? myGroup.boardId : !breakouts && returnTo.current && returnTo.current !== boardId && snapshot.state ? returnTo.current : null
     if (!destination || destination === boardId) return
     setTarget(destination)
     const timeout = setTimeout(() => window.location.assign(`/b/${encodeURIComponent(destination)}`), 1200)
     return () => clearTimeout(timeout)
-  }, [myGroup, breakouts, boardId, snapshot.state])
+  }, [destination, boardId])
   return target
 }
 
-function Notice({ tone, text, testId, icon, children }: { tone: 'calm' | 'alert'; text: string; testId: string; icon?: string; children?: ReactNode }) {
+function Notice({ tone, text, testId, icon, children }: { tone: 'calm' | 'alert'; text: string; testId: string; icon?: ReactNode; children?: ReactNode }) {
   return (
     <p className="banner board-workshop__notice" data-tone={tone} role="status" data-testid={testId}>
-      {icon && <span aria-hidden="true">{icon} </span>}
+      {icon}
+      {icon && ' '}
       {text}
       {children && <> {children}</>}
     </p>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { AgendaPhase } from '../../../shared/agenda.ts'
 import type { Translate } from '../i18n/useMessages.ts'
 import { formatMinutes } from './formatMinutes.ts'
+import { SoundIcon } from './icons.tsx'
 import { loadTimerMuted, playTimerChime, storeTimerMuted } from './timerCue.ts'
 import { useTimerRemaining } from './useWorkshop.ts'
 import type { WorkshopSnapshot } from './WorkshopConnection.ts'
@@ -58,7 +59,6 @@ export function PhaseTimer({ snapshot, agenda, variant, t }: PhaseTimerProps) {
           aria-label={t('workshop.timer.remainingLabel', { time: formatMinutes(remaining) })}
           role="timer"
         >
-          {finishedCue && <span aria-hidden="true">⏰ </span>}
           {formatMinutes(remaining)}
         </span>
       )}
@@ -74,7 +74,7 @@ export function PhaseTimer({ snapshot, agenda, variant, t }: PhaseTimerProps) {
             setMuted(!muted)
           }}
         >
-          <span aria-hidden="true">{muted ? '🔇' : '🔔'}</span>
+          <SoundIcon muted={muted} />
         </button>
       )}
       <span className="visually-hidden" aria-live="polite" data-testid="timer-announcement">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../WorkshopConnection.ts'
+import { LockIcon } from '../icons.tsx'
 import { useCommand } from './useCommand.ts'
 
 /** Lock a board for participants (with a reason they see), and unlock it again. */
@@ -15,7 +16,7 @@ export function LockControls({ connection, snapshot, boardId }: { connection: Wo
       {lock ? (
         <>
           <p className="workshop-tools__state" data-testid="lock-state">
-            🔒 {lock.reason ? t('workshop.lock.lockedBecause', { reason: lock.reason }) : t('workshop.lock.locked')}
+            <LockIcon /> {lock.reason ? t('workshop.lock.lockedBecause', { reason: lock.reason }) : t('workshop.lock.locked')}
           </p>
           <button type="button" onClick={() => void send('board:unlock', { boardId })}>
             {t('workshop.lock.unlock')}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { REACTIONS, type Reaction } from '../../../../shared/session.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
+import { ReactIcon } from '../icons.tsx'
 import type { WorkshopConnection } from '../WorkshopConnection.ts'
 
 /** One round button: a reaction for the room, or a raised hand for the moderation. */
@@ -31,7 +32,7 @@ export function ReactionButton({ connection }: { connection: WorkshopConnection 
             </button>
           ))}
           <button type="button" className="reaction-button__choice" aria-pressed={handRaised} data-testid="raise-hand" onClick={() => void toggleHand()}>
-            <span aria-hidden="true">✋</span>
+            <ReactIcon hand />
             <span className="reaction-button__hand-label">{handRaised ? t('workshop.hand.lower') : t('workshop.hand.raise')}</span>
           </button>
         </div>
@@ -52,7 +53,7 @@ export function ReactionButton({ connection }: { connection: WorkshopConnection 
           setNote(null)
         }}
       >
-        <span aria-hidden="true">{handRaised ? '✋' : '👍'}</span>
+        <ReactIcon hand={handRaised} />
       </button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { useMessages } from '../../i18n/useMessages.ts'
 import { useBoardWorkshop } from '../WorkshopContext.ts'
+import { dotsLabel } from './votableShapes.ts'
 
 /**
  * Dot badges over the notes, drawn in front of the canvas at the notes'
@@ -42,7 +43,7 @@ export function VoteBadges() {
           data-testid="vote-badge"
           data-shape-id={id}
           style={{ transform: `translate(${x}px, ${y}px) translate(-60%, -40%)` }}
-          aria-label={t('workshop.vote.badgeLabel', { count: counts[id] ?? 0 })}
+          aria-label={dotsLabel(counts[id] ?? 0, t)}
         >
           {revealed ? (counts[id] ?? 0) : '•'.repeat(counts[id] ?? 0)}
         </span>

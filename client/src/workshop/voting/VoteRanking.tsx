@@ -2,12 +2,13 @@ import { useState } from 'react'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { BoardWorkshop } from '../WorkshopContext.ts'
-import { shapeLabel } from './votableShapes.ts'
+import { dotsLabel, shapeLabel } from './votableShapes.ts'
 
 /** After the reveal: the voted ideas in order of dots, each one click away on the canvas. */
 export function VoteRanking({ workshop, editor }: { workshop: BoardWorkshop; editor: Editor }) {
   const { t } = useMessages()
-  const [open, setOpen] = useState(true)
+  // On a phone the list would cover the notes it ranks; there it starts folded.
+  const [open, setOpen] = useState(() => window.innerWidth >= 600)
   const vote = workshop.snapshot.state?.vote
   const revealed = vote && vote.boardId === workshop.boardId && vote.status === 'revealed' ? vote : null
   const ranked = useValue(
@@ -32,7 +33,7 @@ export function VoteRanking({ workshop, editor }: { workshop: BoardWorkshop; edi
           {ranked.map(({ id, count, label }) => (
             <li key={id}>
               <button type="button" onClick={() => editor.select(id as TLShapeId).zoomToSelection({ animation: { duration: 300 } })}>
-                <span className="vote-ranking__count">{t('workshop.vote.badgeLabel', { count })}</span> {label || t('workshop.vote.untitled')}
+                <span className="vote-ranking__count">{dotsLabel(count, t)}</span> {label || t('workshop.vote.untitled')}
               </button>
             </li>
           ))}
