@@ -1,3 +1,5 @@
+import QRCode from 'qrcode'
+import { useEffect, useState } from 'react'
 import type { Translate } from '../i18n/useMessages.ts'
 
 /**
@@ -9,17 +11,39 @@ export function joinCodeFromUrl(): string | null {
   return code && /^[A-Z0-9]{4,12}$/i.test(code) ? code.toUpperCase() : null
 }
 
-/** While people arrive: where to go and the code to type, big enough for the back row. */
+/** The join screen, with the code filled in for those who scan. */
+function joinUrl(code: string): string {
+  return `${window.location.origin}/?code=${encodeURIComponent(code)}`
+}
+
+/** While people arrive: a QR code to scan and the code to type, big enough for the back row. */
 export function JoinCorner({ code, t }: { code: string | null; t: Translate }) {
+  const [qr, setQr] = useState<string | null>(null)
+  useEffect(() => {
+    if (!code) return
+    let cancelled = false
+    QRCode.toDataURL(joinUrl(code), { margin: 1, width: 360, errorCorrectionLevel: 'M' }).then(
+      (url) => {
+        if (!cancelled) setQr(url)
+      },
+      (error: unknown) => console.error('Ideenschmiede: the QR code could not be drawn', error),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [code])
   if (!code) return null
   return (
     <aside className="projector__join" aria-labelledby="projector-join-title" data-testid="projector-join">
-      <h2 id="projector-join-title">{t('projector.joinTitle')}</h2>
-      <p className="projector__join-url">{window.location.host}</p>
-      <p>{t('projector.joinHint')}</p>
-      <p className="projector__join-code" data-testid="projector-join-code">
-        {code}
-      </p>
+      {qr && <img className="projector__join-qr" src={qr} width={300} height={300} alt={t('projector.qrAlt', { host: window.location.host })} />}
+      <div>
+        <h2 id="projector-join-title">{t('projector.joinTitle')}</h2>
+        <p className="projector__join-url">{window.location.host}</p>
+        <p>{t('projector.joinHint')}</p>
+        <p className="projector__join-code" data-testid="projector-join-code">
+          {code}
+        </p>
+      </div>
     </aside>
   )
 }

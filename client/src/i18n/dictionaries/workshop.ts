@@ -76,7 +76,8 @@ export const workshopDe = {
   'projector.failed': 'Die Beamer-Ansicht konnte nicht geladen werden. Öffne den Beamer-Link aus der Moderationskonsole noch einmal.',
   'projector.noBoard': 'Noch kein Board – die Moderation legt gleich eins an.',
   'projector.joinTitle': 'Mitmachen',
-  'projector.joinHint': 'QR-Code scannen und diesen Code eingeben:',
+  'projector.joinHint': 'QR-Code scannen oder die Adresse öffnen und diesen Code eingeben:',
+  'projector.qrAlt': 'QR-Code zum Mitmachen auf {host}',
 } as const
 
 export const workshopEn: Record<keyof typeof workshopDe, string> = {
@@ -156,5 +157,6 @@ export const workshopEn: Record<keyof typeof workshopDe, string> = {
   'projector.failed': 'The projector view could not be loaded. Open the projector link from the facilitation console again.',
   'projector.noBoard': 'No board yet – the facilitators will create one shortly.',
   'projector.joinTitle': 'Join in',
-  'projector.joinHint': 'Scan the QR code and enter this code:',
+  'projector.joinHint': 'Scan the QR code, or open the address and enter this code:',
+  'projector.qrAlt': 'QR code to join on {host}',
 }
