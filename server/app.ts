@@ -17,6 +17,7 @@ import { originAllowed } from './http/originAllowed.ts'
 import { createBoardsApi } from './http/boardsApi.ts'
 import { createJoinApi } from './http/joinApi.ts'
 import { createReportApi } from './http/reportApi.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { FileAssetStore } from './assets/FileAssetStore.ts'
@@ -76,6 +77,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
+  app.use(securityHeaders())
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })

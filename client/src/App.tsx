@@ -3,8 +3,35 @@ import type { ClientConfig } from '../../shared/clientConfig.ts'
 import { isBoardId } from '../../shared/boardId.ts'
 import { BoardPage } from './board/BoardPage.tsx'
 import { useMessages } from './i18n/useMessages.ts'
+import { EventPage } from './pages/EventPage.tsx'
+import { JoinPage } from './pages/JoinPage.tsx'
+import { ProjectorPage } from './projector/ProjectorPage.tsx'
 
-const BOARD_PATH = /^\/b\/([^/]+)\/?$/
+type Route =
+  | { page: 'join' }
+  | { page: 'board'; boardId: string }
+  | { page: 'event'; eventId: string }
+  | { page: 'projector'; eventId: string }
+  | { page: 'unknown' }
+
+const PATTERNS: ReadonlyArray<[RegExp, (id: string) => Route]> = [
+  [/^\/b\/([^/]+)\/?$/, (boardId) => ({ page: 'board', boardId })],
+  [/^\/e\/([^/]+)\/?$/, (eventId) => ({ page: 'event', eventId })],
+  [/^\/projector\/([^/]+)\/?$/, (eventId) => ({ page: 'projector', eventId })],
+]
+
+/** Ids in paths have the same form as board ids; anything else is a page that does not exist. */
+function routeOf(pathname: string): Route {
+  if (pathname === '/' || pathname === '/join') return { page: 'join' }
+  for (const [pattern, route] of PATTERNS) {
+    const id = pattern.exec(pathname)?.[1]
+    if (id !== undefined) {
+      const decoded = decodeURIComponent(id)
+      return isBoardId(decoded) ? route(decoded) : { page: 'unknown' }
+    }
+  }
+  return { page: 'unknown' }
+}
 
 export function App({ config, token }: { config: ClientConfig; token: string | null }) {
   const { locale, t } = useMessages()
@@ -13,13 +40,22 @@ export function App({ config, token }: { config: ClientConfig; token: string | n
     document.documentElement.lang = locale
   }, [locale])
 
-  const match = BOARD_PATH.exec(window.location.pathname)
-  const boardId = match?.[1] ? decodeURIComponent(match[1]) : null
-  if (boardId && isBoardId(boardId)) return <BoardPage boardId={boardId} token={token} config={config} />
-  return (
-    <main className="notice">
-      <h1>{t('board.notFound.title')}</h1>
-      <p>{t('board.notFound.body')}</p>
-    </main>
-  )
+  const route = routeOf(window.location.pathname)
+  switch (route.page) {
+    case 'join':
+      return <JoinPage token={token} />
+    case 'board':
+      return <BoardPage boardId={route.boardId} token={token} config={config} />
+    case 'event':
+      return <EventPage eventId={route.eventId} token={token} />
+    case 'projector':
+      return <ProjectorPage eventId={route.eventId} token={token} licenseKey={config.tldrawLicenseKey} />
+    case 'unknown':
+      return (
+        <main className="notice">
+          <h1>{t('board.notFound.title')}</h1>
+          <p>{t('board.notFound.body')}</p>
+        </main>
+      )
+  }
 }

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react'
+import { joinResultSchema, whoAmISchema } from '../../../shared/api.ts'
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from '../../../shared/joinCode.ts'
+import { ApiRequestError, createApiClient } from '../api/apiClient.ts'
+import { useMessages } from '../i18n/useMessages.ts'
+import { AdminHome } from './AdminHome.tsx'
+import { useAsync } from './useAsync.ts'
+import './pages.css'
+
+const allowed = new RegExp(`[^${JOIN_CODE_ALPHABET}]`, 'g')
+
+/** `/`: type the code from the projector; an admin token also gets the list of events. */
+export function JoinPage({ token }: { token: string | null }) {
+  const { t } = useMessages()
+  const [code, setCode] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const me = useAsync(() => (token ? createApiClient(token).get('/api/me', whoAmISchema) : Promise.resolve(null)), [token])
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (code.length !== JOIN_CODE_LENGTH) {
+      setMessage(t('join.tooShort'))
+      return
+    }
+    setBusy(true)
+    setMessage(null)
+    try {
+      const joined = await createApiClient(null).send('POST', '/api/join', { code }, joinResultSchema)
+      window.location.assign(joined.url)
+    } catch (error) {
+      const code = error instanceof ApiRequestError ? error.code : 'internal'
+      setMessage(t(code === 'not_found' ? 'join.invalid' : code === 'too_many_requests' ? 'join.tooMany' : 'join.failed'))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page page--narrow">
+      <h1 className="page__title">{t('app.name')}</h1>
+      <form className="join-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="join-code" className="join-form__label">
+          {t('join.label')}
+        </label>
+        <input
+          id="join-code"
+          className="join-form__code"
+          value={code}
+          onChange={(event) => setCode(normalizeJoinCode(event.target.value).replace(allowed, '').slice(0, JOIN_CODE_LENGTH))}
+          inputMode="text"
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="ABC234"
+          aria-describedby="join-hint"
+          data-testid="join-code"
+        />
+        <p id="join-hint" className="join-form__hint">
+          {t('join.hint')}
+        </p>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('join.submit')}
+        </button>
+        {message && (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        )}
+      </form>
+      {me.status === 'ready' && me.value?.role === 'admin' && token && <AdminHome token={token} />}
+    </main>
+  )
+}

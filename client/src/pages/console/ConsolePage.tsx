@@ -1,0 +1,50 @@
+import type { EventDetails } from '../../../../shared/api.ts'
+import type { ApiClient } from '../../api/apiClient.ts'
+import { useMessages } from '../../i18n/useMessages.ts'
+import { OverviewWall } from '../../overview/OverviewWall.tsx'
+import { SpeedDatingPanel } from '../../speedDating/SpeedDatingPanel.tsx'
+import { WorkshopControls } from '../../workshop/controls/WorkshopControls.tsx'
+import type { WorkshopConnection, WorkshopSnapshot } from '../../workshop/WorkshopConnection.ts'
+import { AgendaColumn } from './AgendaColumn.tsx'
+import { BoardsPanel } from './BoardsPanel.tsx'
+import { LinksPanel } from './LinksPanel.tsx'
+import { RosterPanel } from './RosterPanel.tsx'
+
+export interface EventViewProps {
+  event: EventDetails
+  api: ApiClient
+  token: string | null
+  connection: WorkshopConnection
+  snapshot: WorkshopSnapshot
+  reload: () => void
+}
+
+/** The facilitator's console: agenda left, boards in the middle, the controls of the moment right. */
+export function ConsolePage(props: EventViewProps) {
+  const { t } = useMessages()
+  const { event, token, connection, snapshot } = props
+  return (
+    <div className="console">
+      <header className="console__header">
+        <h1>{event.title}</h1>
+        <p className="console__meta">{[event.date, event.place, t(`event.mode.${event.mode}`)].filter(Boolean).join(' · ')}</p>
+      </header>
+      <div className="console__columns">
+        <section className="console__column" aria-label={t('console.agenda')}>
+          <AgendaColumn {...props} />
+        </section>
+        <section className="console__column console__column--wide" aria-label={t('console.boards')}>
+          <BoardsPanel {...props} />
+          <h2>{t('overview.title')}</h2>
+          <OverviewWall boards={event.boards} token={token} connection={connection} />
+        </section>
+        <section className="console__column" aria-label={t('console.controls')}>
+          <WorkshopControls connection={connection} snapshot={snapshot} boards={event.boards} />
+          <SpeedDatingPanel connection={connection} snapshot={snapshot} boards={event.boards} />
+          <LinksPanel {...props} />
+          <RosterPanel snapshot={snapshot} />
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { useEffect } from 'react'
+import { useValue } from 'tldraw'
+import { SIDE_INFO } from '../../../../shared/sides.ts'
+import { useMessages } from '../../i18n/useMessages.ts'
+import { ProfileCardEditor } from '../../speedDating/ProfileCardEditor.tsx'
+import { SpeedDatingView } from '../../speedDating/SpeedDatingView.tsx'
+import { userProfile } from '../../user/userProfile.ts'
+import { PhaseTimer } from '../../workshop/PhaseTimer.tsx'
+import type { EventViewProps } from '../console/ConsolePage.tsx'
+import { JoinIdentityForm } from './JoinIdentityForm.tsx'
+import { readSide } from './side.ts'
+
+/** The participant's start on a phone: who I am, what happens now, and the boards to open. */
+export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
+  const { t, locale } = useMessages()
+  const preferences = useValue('user preferences', () => userProfile.preferences.get(), [])
+  const side = readSide(preferences)
+  const name = preferences.name
+  const color = preferences.color ?? '#1971c2'
+
+  useEffect(() => {
+    if (!name || !side || snapshot.status !== 'online') return
+    void connection.send('presence:set', { profile: { name, side, color }, boardId: null })
+  }, [connection, name, side, color, snapshot.status])
+
+  if (!name || !side) return <JoinIdentityForm eventTitle={event.title} />
+
+  const boards = event.boards.filter((board) => !board.archived)
+  return (
+    <main className="page page--narrow lobby">
+      <header className="lobby__header">
+        <h1 className="page__title">{event.title}</h1>
+        <p className="lobby__me">
+          <span className={`side-badge side-badge--${side}`}>{SIDE_INFO[side].letter}</span> {name} · {SIDE_INFO[side].label[locale]}
+        </p>
+      </header>
+      <PhaseTimer snapshot={snapshot} agenda={event.agenda} variant="bar" t={t} />
+      <SpeedDatingView connection={connection} snapshot={snapshot} />
+      <section aria-labelledby="lobby-boards">
+        <h2 id="lobby-boards">{t('lobby.boards')}</h2>
+        {boards.length === 0 ? (
+          <p>{t('lobby.noBoards')}</p>
+        ) : (
+          <ul className="lobby__boards">
+            {boards.map((board) => (
+              <li key={board.id}>
+                <a className="lobby__board" href={`/b/${board.id}`}>
+                  {board.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <ProfileCardEditor connection={connection} snapshot={snapshot} />
+    </main>
+  )
+}
