@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import type { JoinResult } from '../../shared/api.ts'
+import type { Side } from '../../shared/sides.ts'
 import { api, createEventFixture, type EventFixture } from '../support/api.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { startAppServer } from './support/appServer.ts'
@@ -10,15 +11,15 @@ let server: TestServer
 let browser: Browser
 const contexts: BrowserContext[] = []
 
-/** One person on their own device: a fresh context with a name and German chosen, on the given event page. */
-async function openAs(name: string, url: string, viewport: { width: number; height: number }): Promise<Page> {
+/** One person on their own device: a fresh context with name, side and German chosen (as the join screen stores them), on the given event page. */
+async function openAs(name: string, side: Side | null, url: string, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport })
   contexts.push(context)
   await context.addInitScript(
-    ({ id, name }) => {
-      if (!localStorage.getItem('ideenschmiede.user')) localStorage.setItem('ideenschmiede.user', JSON.stringify({ id, name, color: '#1971c2', locale: 'de' }))
+    ({ id, name, side }) => {
+      if (!localStorage.getItem('ideenschmiede.user')) localStorage.setItem('ideenschmiede.user', JSON.stringify({ id, name, side, color: '#1971c2', locale: 'de' }))
     },
-    { id: `e2e-${name}-${Date.now()}`, name },
+    { id: `e2e-${name}-${Date.now()}`, name, side },
   )
   const page = await context.newPage()
   page.on('pageerror', (error) => process.stderr.write(`[${name}] page error: ${error.message}\n`))
@@ -27,10 +28,10 @@ async function openAs(name: string, url: string, viewport: { width: number; heig
 }
 
 /** A participant joins with the event's code, like typing it on their phone, and opens the lobby with their own token. */
-async function joinLobby(f: EventFixture, name: string): Promise<Page> {
+async function joinLobby(f: EventFixture, name: string, side: Side): Promise<Page> {
   const joined = await api<JoinResult>(server.httpUrl, 'POST', '/api/join', undefined, { code: f.participant.code })
   expect(joined.status).toBe(201)
-  return openAs(name, `${server.httpUrl}/e/${f.event.id}?token=${joined.body.token}`, { width: 390, height: 844 })
+  return openAs(name, side, `${server.httpUrl}/e/${f.event.id}?token=${joined.body.token}`, { width: 390, height: 844 })
 }
 
 async function saveProfile(page: Page, side: 'Kreative' | 'Unternehmen', organisation: string, contact: string): Promise<void> {
@@ -72,12 +73,12 @@ describeInChromium('speed-dating in three browsers', () => {
 
   it('a creative and a company meet in two rounds, see each other and the same timer, mark each other and both see the match', async () => {
     const f = await createEventFixture(server.httpUrl, server.adminToken)
-    const anna = await joinLobby(f, 'Anna')
-    const ben = await joinLobby(f, 'Ben')
+    const anna = await joinLobby(f, 'Anna', 'kreative')
+    const ben = await joinLobby(f, 'Ben', 'unternehmen')
     await saveProfile(anna, 'Kreative', 'Studio Nord', 'anna@studio-nord.de')
     await saveProfile(ben, 'Unternehmen', 'Lausitzer Pappe', 'ben@pappe.de')
 
-    const moderation = await openAs('Moderation', `${server.httpUrl}/e/${f.event.id}?token=${f.facilitator.token}`, { width: 1440, height: 900 })
+    const moderation = await openAs('Moderation', null, `${server.httpUrl}/e/${f.event.id}?token=${f.facilitator.token}`, { width: 1440, height: 900 })
     for (const number of [1, 2]) {
       await startRound(moderation, number, [anna, ben])
       await expect.poll(() => anna.getByTestId('speed-partners').textContent()).toBe('Ben (Lausitzer Pappe)')
