@@ -120,5 +120,5 @@ describeInChromium('the Ideenschmiede from notes to group boards', () => {
     const bytes = fs.readFileSync(file)
     expect(bytes.length).toBeGreaterThan(1000)
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
-  })
+  }, 120_000)
 })

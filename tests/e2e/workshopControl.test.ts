@@ -84,6 +84,12 @@ describeInChromium('workshop control from the board', () => {
         { timeout: 10_000 },
       )
       .toBeLessThan(6)
+    // Looking around on her own pauses the following, until she picks it up again.
+    await anna.page.mouse.move(center.x, center.y + 200)
+    await anna.page.mouse.wheel(0, 300)
+    await anna.page.getByTestId('spotlight-paused').waitFor({ timeout: 10_000 })
+    await anna.page.getByRole('button', { name: 'Wieder der Moderation folgen', exact: true }).click()
+    await anna.page.getByTestId('spotlight-paused').waitFor({ state: 'detached', timeout: 10_000 })
     await facilitator.page.getByRole('button', { name: 'Beenden', exact: true }).click()
 
     // A lock makes Anna's board read-only, with the reason, until it is lifted.
@@ -114,5 +120,5 @@ describeInChromium('workshop control from the board', () => {
     expect(await badges.allTextContents()).toEqual(['1', '1', '1'])
     await anna.page.getByTestId('vote-ranking').waitFor()
     expect(await anna.page.getByTestId('vote-ranking').textContent()).toContain('Materialbörse')
-  })
+  }, 90_000)
 })
