@@ -1,3 +1,4 @@
+import '../workshop.css'
 import { useState } from 'react'
 import type { Board } from '../../../../shared/api.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
