@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { SIDES, type Side } from '../../../shared/sides.ts'
 import { useMessages } from '../i18n/useMessages.ts'
+import { readSide } from '../pages/lobby/side.ts'
 import { userProfile } from '../user/userProfile.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
 import { loadContact, storeContact } from './deviceMemory.ts'
@@ -49,10 +50,12 @@ export function ProfileCardEditor({ connection, snapshot }: ProfileCardEditorPro
 
 type SavedCard = Omit<Draft, 'contact'> | undefined
 
+/** A card saved before wins; otherwise the name and side chosen when joining on this device. */
 function initialDraft(saved: SavedCard): Draft {
+  const preferences = userProfile.preferences.get()
   return {
-    name: saved?.name ?? userProfile.preferences.get().name ?? '',
-    side: saved?.side ?? 'kreative',
+    name: saved?.name ?? preferences.name ?? '',
+    side: saved?.side ?? readSide(preferences) ?? 'kreative',
     organisation: saved?.organisation ?? '',
     offer: saved?.offer ?? '',
     seek: saved?.seek ?? '',

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { SpeedDatingRound } from '../../../shared/session.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { formatMinutes } from '../workshop/formatMinutes.ts'
@@ -24,11 +25,17 @@ export function SpeedDatingView({ connection, snapshot }: SpeedDatingViewProps) 
   const timerStatus = snapshot.state?.timer.status
   // The round timer is the session timer; while it runs or is paused, the latest round is still on.
   const running = current !== undefined && (timerStatus === 'running' || timerStatus === 'paused')
+  const section = useRef<HTMLElement>(null)
+  const runningRound = running ? current.number : null
+  // Someone filling in their profile further down would miss the call to their table; a new round comes into view once.
+  useEffect(() => {
+    if (runningRound !== null) section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }, [runningRound])
   if (!current || !me) return null
   const directory = snapshot.state?.directory ?? {}
   const finished = running ? rounds.slice(0, -1) : rounds
   return (
-    <section className="sd-view" aria-labelledby="sd-view-title">
+    <section className="sd-view" aria-labelledby="sd-view-title" ref={section}>
       <h2 id="sd-view-title">{running ? <RoundTitle number={current.number} /> : <MetTitle />}</h2>
       {running && <CurrentRound round={current} me={me} directory={directory} snapshot={snapshot} />}
       <MatchMarks connection={connection} snapshot={snapshot} me={me} partners={partnersOf(finished, me)} />
