@@ -7,18 +7,16 @@ import { useCommand } from './useCommand.ts'
 export function BreakoutControls({ connection, snapshot, boardId, editor }: { connection: WorkshopConnection; snapshot: WorkshopSnapshot; boardId: string; editor: Editor }) {
   const { t } = useMessages()
   const { send, refusal } = useCommand(connection, t)
-  const frames = useValue(
+  const selected = useValue(
     'selected frames',
     () =>
       editor
         .getSelectedShapes()
         .filter((shape) => shape.type === 'frame')
-        .map((shape, i) => {
-          const name = 'name' in shape.props && typeof shape.props.name === 'string' ? shape.props.name.trim() : ''
-          return { id: shape.id, title: (name || t('workshop.breakout.groupTitle', { number: i + 1 })).slice(0, 120) }
-        }),
-    [editor, t],
+        .map((shape) => ({ id: shape.id, name: 'name' in shape.props && typeof shape.props.name === 'string' ? shape.props.name.trim() : '' })),
+    [editor],
   )
+  const frames = selected.map((frame, i) => ({ id: frame.id, title: (frame.name || t('workshop.breakout.groupTitle', { number: i + 1 })).slice(0, 120) }))
   const breakouts = snapshot.state?.breakouts
   return (
     <section className="workshop-tools__group" aria-labelledby="breakout-title">
