@@ -3,13 +3,15 @@
  *   npx tsx bench/clientFigures.ts
  * 1. built JS: total and initial gzip size, and our share beside tldraw;
  * 2. navigation → first rendered board with 0 and 2,000 shapes (headless Chromium);
- * 3. Y.Doc size after 10,000 moves of the same 100 shapes vs the live state.
+ * 3. Y.Doc size after 10,000 moves of the same 100 shapes vs the live state;
+ * 4. board document size with 50 photos vs without.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import {
+  AssetRecordType,
   createShapeId,
   createTLStore,
   defaultBindingUtils,
@@ -19,15 +21,14 @@ import {
   toRichText,
   type IndexKey,
   type TLGeoShape,
+  type TLImageShape,
   type TLPageId,
 } from 'tldraw'
 import * as Y from 'yjs'
 import { YjsStoreBinding } from '../client/src/collab/YjsStoreBinding.ts'
 import { buildClient, isClientBuildStale } from '../scripts/clientBuild.ts'
-import { createServer } from '../server/app.ts'
-import { configWith } from '../server/config.ts'
-import { createLogger } from '../server/logger.ts'
 import { connectBoard } from '../tests/support/boardClient.ts'
+import { startTestServer } from '../tests/support/testServer.ts'
 import { until } from '../tests/support/until.ts'
 import { launchChromium } from '../tests/e2e/support/chromium.ts'
 
@@ -94,19 +95,18 @@ function bundleFigures(): void {
 }
 
 async function renderFigures(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-figures-'))
-  const server = createServer(configWith({ dataDir, port: 0, host: '127.0.0.1' }), createLogger('warn'))
-  const port = await server.listen()
+  const server = await startTestServer()
   const browser = await launchChromium()
   console.log('\n## Navigation → first rendered board (headless Chromium, fresh context each, median of 5)')
   try {
     for (const shapeCount of [0, 2_000]) {
-      const boardId = `figures-${shapeCount}`
-      const seeder = connectBoard(`ws://127.0.0.1:${port}/yjs`, boardId)
+      const boardId = await server.createBoard(`Figures ${shapeCount}`)
+      const token = await server.participantToken()
+      const seeder = connectBoard(server.wsUrl, boardId, token)
       const { store, binding } = boundStore(seeder.doc)
       store.put(Array.from({ length: shapeCount }, (_, n) => rectangle(n, (n % 50) * 100, Math.floor(n / 50) * 70)))
       await until(() => seeder.provider.synced, 'seeder sync', 20_000)
-      const room = await server.registry.open(boardId)
+      const room = await server.server.registry.open(boardId)
       await until(() => room.doc.getArray('tl_records').length >= shapeCount + 1, 'server to hold the board', 20_000)
       await room.whenWritten()
       binding.destroy()
@@ -117,12 +117,18 @@ async function renderFigures(): Promise<void> {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
         await context.addInitScript(() => localStorage.setItem('ideenschmiede.user', JSON.stringify({ id: 'bench', name: 'Bench', color: '#1971c2', locale: 'de' })))
         const page = await context.newPage()
-        await page.goto(`http://127.0.0.1:${port}/b/${boardId}`)
-        await page.waitForFunction(
-          (expected) => document.querySelector('.tl-canvas') !== null && document.querySelectorAll('.tl-shape').length >= expected,
-          shapeCount,
-          { timeout: 60_000, polling: 'raf' },
-        )
+        await page.goto(`${server.httpUrl}/b/${boardId}?token=${token}`)
+        await page
+          .waitForFunction(
+            (expected) => document.querySelector('.tl-canvas') !== null && document.querySelectorAll('.tl-shape').length >= expected,
+            shapeCount,
+            { timeout: 60_000, polling: 'raf' },
+          )
+          .catch(async (error: unknown) => {
+            const rendered = await page.evaluate(() => document.querySelectorAll('.tl-shape').length)
+            await page.screenshot({ path: path.join(os.tmpdir(), 'client-figures-timeout.png') })
+            throw new Error(`board with ${shapeCount} shapes rendered only ${rendered}`, { cause: error })
+          })
         timings.push(await page.evaluate(() => performance.now()))
         await context.close()
       }
@@ -131,7 +137,7 @@ async function renderFigures(): Promise<void> {
     }
   } finally {
     await browser.close()
-    await server.close()
+    await server.stop()
   }
 }
 
@@ -157,11 +163,40 @@ function docGrowthFigures(): void {
   console.log(`  ratio: ${(afterMoves / liveState).toFixed(2)}× (must stay within 2×)`)
 }
 
+function photoBoardFigures(): void {
+  const sizeWithPhotos = (photoCount: number): number => {
+    const doc = new Y.Doc()
+    const { store } = boundStore(doc)
+    store.put(Array.from({ length: 20 }, (_, n) => rectangle(n, n * 100, 0)))
+    for (let n = 0; n < photoCount; n++) {
+      const assetId = AssetRecordType.createId(`photo${n}`)
+      store.put([
+        AssetRecordType.create({
+          id: assetId,
+          type: 'image',
+          meta: {},
+          props: { w: 2560, h: 1920, name: `skizze-${n}.jpg`, isAnimated: false, mimeType: 'image/jpeg', src: `/api/boards/b/assets/${'0'.repeat(63)}${n % 10}.jpg` },
+        }),
+        {
+          ...rectangle(1_000 + n, n * 300, 500),
+          id: createShapeId(`photo${n}`),
+          type: 'image',
+          props: { w: 256, h: 192, assetId, playing: true, url: '', crop: null, flipX: false, flipY: false, altText: '' },
+        } as TLImageShape,
+      ])
+    }
+    return Y.encodeStateAsUpdate(doc).length
+  }
+  console.log('\n## Board document with photos (only URLs are in the document)')
+  console.log(`  20 shapes: ${kib(sizeWithPhotos(0))}; 20 shapes + 50 photos: ${kib(sizeWithPhotos(50))}`)
+}
+
 bundleFigures()
 // Set only after the build (a production build must not see it): tldraw flushes store listeners once per
 // animation frame, and Node has none. Its test mode flushes synchronously, which also makes every move
 // its own Yjs transaction, the worst case for growth.
 process.env.NODE_ENV = 'test'
 docGrowthFigures()
+photoBoardFigures()
 await renderFigures()
 process.exit(0)
