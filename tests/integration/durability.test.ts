@@ -38,5 +38,5 @@ describe('durability', () => {
     clients.push(fresh)
     await until(() => fresh.provider.synced, 'the fresh client to sync after the restart')
     expect(fresh.records.toJSON()).toEqual(seen)
-  })
+  }, 180_000)
 })

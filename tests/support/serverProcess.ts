@@ -44,7 +44,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     )
   }, 50)
   try {
-    await until(() => healthy || child.exitCode !== null, 'the server process to answer /healthz', 20_000)
+    await until(() => healthy || child.exitCode !== null, 'the server process to answer /healthz', 60_000)
   } finally {
     clearInterval(poll)
   }
