@@ -7,6 +7,7 @@ import { WorkshopControls } from '../../workshop/controls/WorkshopControls.tsx'
 import type { WorkshopConnection, WorkshopSnapshot } from '../../workshop/WorkshopConnection.ts'
 import { AgendaColumn } from './AgendaColumn.tsx'
 import { BoardsPanel } from './BoardsPanel.tsx'
+import { EventDetailsForm } from './EventDetailsForm.tsx'
 import { LinksPanel } from './LinksPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 
@@ -32,6 +33,7 @@ export function ConsolePage(props: EventViewProps) {
       <div className="console__columns">
         <section className="console__column" aria-label={t('console.agenda')}>
           <AgendaColumn {...props} />
+          <EventDetailsForm {...props} />
         </section>
         <section className="console__column console__column--wide" aria-label={t('console.boards')}>
           <BoardsPanel {...props} />
