@@ -1,6 +1,6 @@
 import type { PublicProfile } from '../../shared/profileCard.ts'
 import type { MyMatches, SpeedDatingRound, SpeedDatingSettings, SpeedDatingState } from '../../shared/session.ts'
-import { planRound, swapPeople, type PairingPerson, type RoundPlan } from '../../shared/speedDating/planRound.ts'
+import { planRound, swapPeople, type PairingPerson, type PairingSide, type RoundPlan } from '../../shared/speedDating/planRound.ts'
 import type { EventSession } from '../session/EventSession.ts'
 import { SessionRefusal } from '../session/EventSession.ts'
 import type { SessionStore } from '../session/SessionStore.ts'
@@ -51,7 +51,7 @@ export class SpeedDatingControl {
     const state = this.current()
     const last = state.rounds.at(-1)
     if (!last) throw new SessionRefusal('conflict', 'no round has started yet')
-    const swapped = swapPeople({ groups: last.groups.map((g) => g.members), sittingOut: last.sittingOut, countedAs: {} }, a, b)
+    const swapped = swapPeople({ groups: last.groups.map((g) => g.members), sittingOut: last.sittingOut, countedAs: this.countedAs(last) }, a, b)
     if (!swapped.ok) throw new SessionRefusal('invalid', `${swapped.id} is not in the current round`)
     const groups = last.groups.map((group, index) => ({ ...group, members: swapped.plan.groups[index] ?? group.members }))
     const round: SpeedDatingRound = { ...last, groups, sittingOut: swapped.plan.sittingOut }
@@ -93,6 +93,28 @@ export class SpeedDatingControl {
       })
     }
     return result
+  }
+
+  /**
+   * Stored rounds drop the planner's `countedAs`, but swapPeople knows who is
+   * in the round by it. Rebuilt from the cards: an institution counts as the
+   * settings say, or (when "either") as the side its group lacks.
+   */
+  private countedAs(round: SpeedDatingRound): Record<string, PairingSide> {
+    const { directory } = this.session.snapshot
+    const { institutionsAs } = this.current().settings
+    const sideOf = (id: string): PairingSide | 'institution' => directory[id]?.side ?? 'institution'
+    const counted: Record<string, PairingSide> = {}
+    for (const members of [...round.groups.map((group) => group.members), ...round.sittingOut.map((id) => [id])]) {
+      const present = new Set(members.map(sideOf))
+      for (const id of members) {
+        const side = sideOf(id)
+        if (side !== 'institution') counted[id] = side
+        else if (institutionsAs !== 'either') counted[id] = institutionsAs
+        else counted[id] = present.has('kreative') ? 'unternehmen' : 'kreative'
+      }
+    }
+    return counted
   }
 
   private current(): SpeedDatingState {
