@@ -63,8 +63,7 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
         {current && running && <SwapForm connection={connection} round={current} directory={directory} />}
         <details className="sd-panel__more">
           <summary>{t('panel.settings')}</summary>
-          {/* Keyed on the stored settings so the form shows what another facilitator applied. */}
-          <SpeedDatingSettingsForm key={JSON.stringify(speedDating?.settings ?? null)} connection={connection} settings={speedDating?.settings} />
+          <SpeedDatingSettingsForm connection={connection} settings={speedDating?.settings} />
         </details>
       </section>
       <PitchQueuePanel connection={connection} snapshot={snapshot} boards={eventBoards.boards} onBoardPickerFocus={eventBoards.refresh} />

@@ -17,6 +17,22 @@ export function SpeedDatingSettingsForm({ connection, settings }: { connection: 
   const [institutionsAs, setInstitutionsAs] = useState(current.institutionsAs)
   const [status, setStatus] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
+  const [dirty, setDirty] = useState(false)
+  const [seen, setSeen] = useState(current)
+  // Another facilitator may apply settings too; show theirs unless this form is being edited.
+  if (current.roundMs !== seen.roundMs || current.imbalance !== seen.imbalance || current.institutionsAs !== seen.institutionsAs) {
+    setSeen(current)
+    if (!dirty) {
+      setMinutes(String(current.roundMs / 60_000))
+      setImbalance(current.imbalance)
+      setInstitutionsAs(current.institutionsAs)
+    }
+  }
+  const edited = <V,>(set: (value: V) => void) => (value: V) => {
+    set(value)
+    setDirty(true)
+    setStatus(null)
+  }
 
   async function apply(event: FormEvent) {
     event.preventDefault()
@@ -25,6 +41,7 @@ export function SpeedDatingSettingsForm({ connection, settings }: { connection: 
     setMinutes(String(clamped))
     const result = await connection.send('speed:configure', { roundMs: Math.round(clamped * 60_000), imbalance, institutionsAs })
     setFailed(!result.ok)
+    if (result.ok) setDirty(false)
     setStatus(result.ok ? t('panel.settingsSaved') : failureText(result.error, t))
   }
 
@@ -32,18 +49,18 @@ export function SpeedDatingSettingsForm({ connection, settings }: { connection: 
     <form className="sd-panel__settings" onSubmit={(event) => void apply(event)}>
       <label className="sd-field">
         <span>{t('panel.roundMinutes')}</span>
-        <input type="number" min={MIN_MINUTES} max={MAX_MINUTES} step={0.5} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        <input type="number" min={MIN_MINUTES} max={MAX_MINUTES} step={0.5} value={minutes} onChange={(e) => edited(setMinutes)(e.target.value)} />
       </label>
       <fieldset className="sd-field">
         <legend>{t('panel.imbalance')}</legend>
-        <Choice name="sd-imbalance" value="sit-out" current={imbalance} onPick={setImbalance} label={t('panel.imbalanceSitOut')} />
-        <Choice name="sd-imbalance" value="trio" current={imbalance} onPick={setImbalance} label={t('panel.imbalanceTrio')} />
+        <Choice name="sd-imbalance" value="sit-out" current={imbalance} onPick={edited(setImbalance)} label={t('panel.imbalanceSitOut')} />
+        <Choice name="sd-imbalance" value="trio" current={imbalance} onPick={edited(setImbalance)} label={t('panel.imbalanceTrio')} />
       </fieldset>
       <fieldset className="sd-field">
         <legend>{t('panel.institutionsAs')}</legend>
-        <Choice name="sd-institutions" value="kreative" current={institutionsAs} onPick={setInstitutionsAs} label={t('panel.institutionsKreative')} />
-        <Choice name="sd-institutions" value="unternehmen" current={institutionsAs} onPick={setInstitutionsAs} label={t('panel.institutionsUnternehmen')} />
-        <Choice name="sd-institutions" value="either" current={institutionsAs} onPick={setInstitutionsAs} label={t('panel.institutionsEither')} />
+        <Choice name="sd-institutions" value="kreative" current={institutionsAs} onPick={edited(setInstitutionsAs)} label={t('panel.institutionsKreative')} />
+        <Choice name="sd-institutions" value="unternehmen" current={institutionsAs} onPick={edited(setInstitutionsAs)} label={t('panel.institutionsUnternehmen')} />
+        <Choice name="sd-institutions" value="either" current={institutionsAs} onPick={edited(setInstitutionsAs)} label={t('panel.institutionsEither')} />
       </fieldset>
       <div className="sd-actions">
         <button type="submit" className="sd-button">
