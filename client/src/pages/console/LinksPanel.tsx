@@ -39,8 +39,13 @@ export function LinksPanel({ event, api }: EventViewProps) {
   }
   const revoke = async (link: LinkInfo) => {
     if (!window.confirm(t('links.revokeConfirm'))) return
-    await api.sendNoContent('DELETE', `/api/events/${event.id}/links/${link.id}`)
-    setFresh((list) => list.filter((item) => item.id !== link.id))
+    setError(null)
+    try {
+      await api.sendNoContent('DELETE', `/api/events/${event.id}/links/${link.id}`)
+      setFresh((list) => list.filter((item) => item.id !== link.id))
+    } catch (failure) {
+      setError(failure instanceof ApiRequestError ? errorText(failure, t) : t('pages.error.generic'))
+    }
     setRefresh((n) => n + 1)
   }
 
