@@ -110,4 +110,27 @@ describeInChromium('speed-dating in three browsers', () => {
     await expect(anna.getByTestId('speed-matches').textContent()).resolves.toContain('hat keine Kontaktdaten geteilt')
     await expect.poll(() => moderation.getByTestId('speed-match-count').textContent()).toBe('Matches bisher: 1')
   })
+
+  it('the facilitator swaps the one sitting out into a table by hand, and both phones follow', async () => {
+    const f = await createEventFixture(server.httpUrl, server.adminToken)
+    const anna = await joinLobby(f, 'Anna', 'kreative')
+    const clara = await joinLobby(f, 'Clara', 'kreative')
+    const ben = await joinLobby(f, 'Ben', 'unternehmen')
+    await saveProfile(anna, 'Kreative', 'Studio Nord', '')
+    await saveProfile(clara, 'Kreative', 'Atelier Ost', '')
+    await saveProfile(ben, 'Unternehmen', 'Lausitzer Pappe', '')
+    const moderation = await openAs('Moderation', null, `${server.httpUrl}/e/${f.event.id}?token=${f.facilitator.token}`, { width: 1440, height: 900 })
+    await startRound(moderation, 1, [anna, clara, ben])
+
+    const [seated, sitter] = (await anna.getByTestId('speed-partners').count()) > 0 ? [anna, clara] : [clara, anna]
+    const sitterName = sitter === anna ? 'Anna' : 'Clara'
+    await sitter.getByText('Du setzt diese Runde aus', { exact: false }).waitFor()
+    await moderation.getByLabel('Person 1').selectOption({ label: `${sitterName} (K) – setzt aus` })
+    await moderation.getByLabel('Person 2').selectOption({ label: `${seated === anna ? 'Anna' : 'Clara'} (K) – Tisch 1` })
+    await moderation.getByRole('button', { name: 'Tauschen' }).click()
+
+    await expect.poll(() => sitter.getByTestId('speed-partners').textContent()).toBe('Ben (Lausitzer Pappe)')
+    await seated.getByText('Du setzt diese Runde aus', { exact: false }).waitFor()
+    await expect.poll(() => ben.getByTestId('speed-partners').textContent()).toContain(sitterName)
+  })
 })
