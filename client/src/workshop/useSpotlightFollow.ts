@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Editor } from 'tldraw'
+import type { Editor, TLEventInfo } from 'tldraw'
 import type { Spotlight } from '../../../shared/session.ts'
 
 /** Long enough to read "Die Moderation holt alle zu sich" before the view moves. */
@@ -55,16 +55,25 @@ export function useSpotlightFollow(editor: Editor | null, spotlight: Spotlight |
     editor.zoomToBounds(target.viewport, { inset: 0, animation: { duration: durationMs } })
   }
 
-  // A camera change outside our own moves is the user looking elsewhere: stop following.
+  // The user looking elsewhere stops the following: a scroll or pinch at any moment (even while
+  // our own move animates, which it then interrupts), or any other camera change outside our moves.
   useEffect(() => {
     if (!editor || here?.mode !== 'follow' || audience === 'projector') return
-    return editor.store.listen(
+    const onInput = (info: TLEventInfo) => {
+      if ((info.type === 'wheel' || info.type === 'pinch') && pendingMove.current === null) setOptOut(true)
+    }
+    editor.on('event', onInput)
+    const stopListening = editor.store.listen(
       ({ changes }) => {
         const cameraMoved = Object.values(changes.updated).some(([, to]) => to.typeName === 'camera')
         if (cameraMoved && Date.now() > ourMoveUntil.current && pendingMove.current === null) setOptOut(true)
       },
       { source: 'user', scope: 'session' },
     )
+    return () => {
+      editor.off('event', onInput)
+      stopListening()
+    }
   }, [editor, here?.mode, audience])
 
   useEffect(() => () => {
