@@ -8,6 +8,7 @@ import {
   canvasCenter,
   drawRectangle,
   joinBoard,
+  pickTool,
   shapes,
   waitForCanvas,
   waitForConnection,
@@ -77,7 +78,7 @@ describeInChromium('the board in two browsers', () => {
     const ben = await join(url, 'Ben', '#e03131')
     const center = await canvasCenter(anna.page)
     // Drawn without pressing Escape afterwards: clearing the selection would be an undo step of its own.
-    await anna.page.keyboard.press('r')
+    await pickTool(anna.page, 'r', 'rectangle')
     await anna.page.mouse.move(center.x - 300, center.y - 100)
     await anna.page.mouse.down()
     await anna.page.mouse.move(center.x - 150, center.y, { steps: 8 })

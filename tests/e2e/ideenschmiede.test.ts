@@ -9,7 +9,7 @@ import { joinAs } from '../support/participants.ts'
 import type { SessionClient } from '../support/sessionClient.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { startAppServer } from './support/appServer.ts'
-import { shapes, waitForCanvas, waitForConnection } from './support/boardPage.ts'
+import { pickTool, shapes, waitForCanvas, waitForConnection } from './support/boardPage.ts'
 import { describeInChromium, launchChromium } from './support/chromium.ts'
 
 let server: TestServer
@@ -30,14 +30,28 @@ async function openBoard(boardId: string, token: string, name: string, side: Sid
   await page.goto(`${server.httpUrl}/b/${boardId}?token=${token}`)
   await waitForCanvas(page)
   await waitForConnection(page, 'online')
-  // The whole template in view: six cluster frames.
-  await page.keyboard.press('Shift+1')
+  await showWholeTemplate(page)
   return page
+}
+
+/** Zoom to fit until all six cluster frames are in view; a shortcut pressed while the page still settles can go unheard. */
+async function showWholeTemplate(page: Page): Promise<void> {
+  const viewport = page.viewportSize()!
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('Shift+1')
+        const frames = await shapes(page, 'frame').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))
+        return frames.length === 6 && frames.every((box) => box.left >= 0 && box.top >= 0 && box.right <= viewport.width && box.bottom <= viewport.height)
+      },
+      { timeout: 15_000, intervals: [500] },
+    )
+    .toBe(true)
 }
 
 async function noteInFrame(page: Page, frameIndex: number, text: string): Promise<void> {
   const frame = (await shapes(page, 'frame').nth(frameIndex).boundingBox())!
-  await page.keyboard.press('n')
+  await pickTool(page, 'n', 'note')
   await page.mouse.click(frame.x + frame.width / 2, frame.y + frame.height / 2)
   await page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').last().waitFor()
   await page.keyboard.type(text)

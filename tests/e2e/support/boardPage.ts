@@ -43,7 +43,7 @@ export async function canvasCenter(page: Page): Promise<{ x: number; y: number }
 }
 
 export async function drawRectangle(page: Page, from: { x: number; y: number }, size = { w: 160, h: 100 }): Promise<void> {
-  await page.keyboard.press('r')
+  await pickTool(page, 'r', 'rectangle')
   await page.mouse.move(from.x, from.y)
   await page.mouse.down()
   await page.mouse.move(from.x + size.w, from.y + size.h, { steps: 8 })
@@ -51,8 +51,14 @@ export async function drawRectangle(page: Page, from: { x: number; y: number }, 
   await page.keyboard.press('Escape')
 }
 
+/** Picks a tool by its shortcut and waits until the toolbar shows it picked, as a person would before drawing. */
+export async function pickTool(page: Page, shortcut: string, tool: string): Promise<void> {
+  await page.keyboard.press(shortcut)
+  await page.locator(`[data-testid="tools.${tool}"][aria-pressed="true"]`).waitFor({ timeout: 10_000 })
+}
+
 export async function addStickyNote(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
-  await page.keyboard.press('n')
+  await pickTool(page, 'n', 'note')
   await page.mouse.click(at.x, at.y)
   await page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').last().waitFor()
   await page.keyboard.type(text)
