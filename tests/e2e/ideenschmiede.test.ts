@@ -44,7 +44,7 @@ async function showWholeTemplate(page: Page): Promise<void> {
         const frames = await shapes(page, 'frame').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))
         return frames.length === 6 && frames.every((box) => box.left >= 0 && box.top >= 0 && box.right <= viewport.width && box.bottom <= viewport.height)
       },
-      { timeout: 15_000, intervals: [500] },
+      { timeout: 15_000, interval: 500 },
     )
     .toBe(true)
 }
