@@ -9,7 +9,7 @@ import { joinAs } from '../support/participants.ts'
 import type { SessionClient } from '../support/sessionClient.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { startAppServer } from './support/appServer.ts'
-import { pickTool, shapes, waitForCanvas, waitForConnection } from './support/boardPage.ts'
+import { addStickyNote, canvasCenter, pickTool, shapes, waitForCanvas, waitForConnection } from './support/boardPage.ts'
 import { describeInChromium, launchChromium } from './support/chromium.ts'
 
 let server: TestServer
@@ -75,7 +75,7 @@ describeInChromium('the Ideenschmiede from notes to group boards', () => {
     await server?.stop()
   })
 
-  it('two participants add side-coloured notes, the facilitator makes group boards from two frames, each participant lands on one, and the board exports as PNG', async () => {
+  it('two participants add side-coloured notes, the facilitator makes group boards from two frames, each participant lands on one, the overview wall shows both groups live, and the board exports as PNG', async () => {
     const fixture: EventFixture = await createEventFixture(server.httpUrl, server.adminToken)
     const created = await api<Board>(server.httpUrl, 'POST', `/api/events/${fixture.event.id}/boards`, fixture.facilitator.token, {
       title: 'Freie Ideenschmiede',
@@ -126,6 +126,22 @@ describeInChromium('the Ideenschmiede from notes to group boards', () => {
       await page.keyboard.press('Shift+1')
       await expect.poll(() => shapes(page, 'note').count(), { timeout: 10_000 }).toBeGreaterThan(0)
     }
+
+    // The overview wall in the console shows both group boards live: a note added on one appears in its tile.
+    const consolePage = await facilitator.context().newPage()
+    await consolePage.goto(`${server.httpUrl}/e/${fixture.event.id}?token=${fixture.facilitator.token}`)
+    const tileOf = (title: string) =>
+      consolePage
+        .locator('.overview-wall__tile')
+        .filter({ has: consolePage.locator('.overview-wall__title', { hasText: new RegExp(`^${title}$`) }) })
+        .getByTestId('board-thumbnail')
+    const shapeCountOf = async (title: string) => Number(await tileOf(title).getAttribute('data-shapes'))
+    for (const group of groups) await expect.poll(() => shapeCountOf(group.title), { timeout: 15_000 }).toBeGreaterThan(0)
+    const annasGroup = groups.find((group) => group.members.includes(anna.id))!
+    const before = await shapeCountOf(annasGroup.title)
+    const annaCenter = await canvasCenter(annaPage)
+    await addStickyNote(annaPage, { x: annaCenter.x, y: annaCenter.y + 150 }, 'Werkstatt am Wochenende')
+    await expect.poll(() => shapeCountOf(annasGroup.title), { timeout: 15_000 }).toBe(before + 1)
 
     // A PNG of the whole Ideenschmiede board.
     await facilitator.getByTestId('export-menu').click()
