@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3'
 import type { BoardStore, PendingWrite, StoredBoard } from './BoardStore.ts'
 
+/**
+ * One B-tree per update log, keyed by board and a per-board sequence: an
+ * append touches a single index (no rowid table, no AUTOINCREMENT counter),
+ * which is most of what a commit costs on the relay path.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS board_snapshots (
   board_id TEXT PRIMARY KEY,
@@ -8,41 +13,69 @@ CREATE TABLE IF NOT EXISTS board_snapshots (
   upto_seq INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS board_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+`
+
+/** Data directories from before the per-board sequence keep their log: the old global sequence still orders each board. */
+const MIGRATE_GLOBAL_SEQUENCE = `
+CREATE TABLE board_updates_per_board (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+INSERT INTO board_updates_per_board (board_id, seq, data) SELECT board_id, seq, data FROM board_updates;
+DROP TABLE board_updates;
+ALTER TABLE board_updates_per_board RENAME TO board_updates;
 `
 
 export class SqliteBoardStore implements BoardStore {
-  private readonly insertUpdate: Database.Statement<[string, Uint8Array]>
+  private readonly insertUpdate: Database.Statement<[string, number, Uint8Array]>
   private readonly selectSnapshot: Database.Statement<[string], { data: Uint8Array; upto_seq: number }>
   private readonly selectUpdates: Database.Statement<[string, number], { seq: number; data: Uint8Array }>
+  private readonly selectLastSeq: Database.Statement<[string, string], { last: number | null }>
   private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number]>
   private readonly deleteUpdatesUpTo: Database.Statement<[string, number]>
   private readonly appendMany: (writes: readonly PendingWrite[]) => number[]
   private readonly replaceWithSnapshot: (boardId: string, snapshot: Uint8Array, uptoSeq: number) => void
+  /** The last sequence number used per board, so an append needs no lookup; this process is the file's only writer. */
+  private readonly lastSeqs = new Map<string, number>()
 
   constructor(private readonly db: Database.Database) {
+    this.migrateGlobalSequence()
     this.db.exec(SCHEMA)
-    this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)')
+    this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)')
     this.selectSnapshot = this.db.prepare('SELECT data, upto_seq FROM board_snapshots WHERE board_id = ?')
     this.selectUpdates = this.db.prepare(
       'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+    )
+    this.selectLastSeq = this.db.prepare(
+      `SELECT MAX(last) AS last FROM (
+         SELECT MAX(seq) AS last FROM board_updates WHERE board_id = ?
+         UNION ALL SELECT upto_seq FROM board_snapshots WHERE board_id = ?
+       )`,
     )
     this.upsertSnapshot = this.db.prepare(
       `INSERT INTO board_snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
     )
     this.deleteUpdatesUpTo = this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?')
-    this.appendMany = this.db.transaction((writes: readonly PendingWrite[]) =>
-      writes.map(({ boardId, updates }) => {
-        let seq = 0
-        for (const update of updates) seq = Number(this.insertUpdate.run(boardId, update).lastInsertRowid)
+    this.appendMany = this.db.transaction((writes: readonly PendingWrite[]) => {
+      const assigned = new Map<string, number>()
+      const seqs = writes.map(({ boardId, updates }) => {
+        let seq = assigned.get(boardId) ?? this.lastSeq(boardId)
+        for (const update of updates) this.insertUpdate.run(boardId, ++seq, update)
+        assigned.set(boardId, seq)
         return seq
-      }),
-    )
+      })
+      // Only a committed append moves the counters; a rolled-back one leaves them where storage is.
+      for (const [boardId, seq] of assigned) this.lastSeqs.set(boardId, seq)
+      return seqs
+    })
     this.replaceWithSnapshot = this.db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
       this.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.deleteUpdatesUpTo.run(boardId, uptoSeq)
@@ -52,10 +85,12 @@ export class SqliteBoardStore implements BoardStore {
   async loadBoard(boardId: string): Promise<StoredBoard> {
     const snapshotRow = this.selectSnapshot.get(boardId)
     const rows = this.selectUpdates.all(boardId, snapshotRow?.upto_seq ?? 0)
+    const lastSeq = rows.at(-1)?.seq ?? snapshotRow?.upto_seq ?? 0
+    this.lastSeqs.set(boardId, lastSeq)
     return {
       snapshot: snapshotRow ? snapshotRow.data : null,
       updates: rows.map((row) => row.data),
-      lastSeq: rows.at(-1)?.seq ?? snapshotRow?.upto_seq ?? 0,
+      lastSeq,
     }
   }
 
@@ -65,5 +100,19 @@ export class SqliteBoardStore implements BoardStore {
 
   async storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     this.replaceWithSnapshot(boardId, snapshot, uptoSeq)
+  }
+
+  private lastSeq(boardId: string): number {
+    const known = this.lastSeqs.get(boardId)
+    if (known !== undefined) return known
+    return this.selectLastSeq.get(boardId, boardId)?.last ?? 0
+  }
+
+  private migrateGlobalSequence(): void {
+    const existing = this.db
+      .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'board_updates'")
+      .get()
+    if (!existing || !/AUTOINCREMENT/i.test(existing.sql)) return
+    this.db.transaction(() => this.db.exec(MIGRATE_GLOBAL_SEQUENCE))()
   }
 }

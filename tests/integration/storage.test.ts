@@ -86,7 +86,14 @@ describe('storage', () => {
     await until(() => server.server.registry.openRoomCount === 0, 'the board to unload')
 
     const db = openDatabase(server.config.dataDir)
-    db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run(broken, Buffer.from('garbage bytes'))
+    // Appended after everything stored so far (the unload compacted the log into the snapshot).
+    db.prepare(
+      `INSERT INTO board_updates (board_id, seq, data) VALUES (?, (
+         SELECT MAX(last) + 1 FROM (
+           SELECT COALESCE(MAX(seq), 0) AS last FROM board_updates WHERE board_id = ?
+           UNION ALL SELECT upto_seq FROM board_snapshots WHERE board_id = ?)
+       ), ?)`,
+    ).run(broken, broken, broken, Buffer.from('garbage bytes'))
     db.close()
 
     const raw = openRaw(`${server.wsUrl}/${broken}?token=${server.adminToken}`)
