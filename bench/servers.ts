@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { collectGarbage, findInspectorUrl, type HeapAfterGc } from './inspector.ts'
 import { newAdminToken, OursApi } from './oursApi.ts'
+import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../scripts/serverBuild.ts'
 import { freePort, until } from './procStats.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -19,7 +20,7 @@ const EXIT_ON_SIGTERM = `data:text/javascript,process.on('SIGTERM',()=>process.e
 
 export interface ServerOptions {
   inspect: boolean
-  /** Write V8 CPU profiles of the server's whole life into this directory (one per thread: tsx adds a loader thread). */
+  /** Write V8 CPU profiles of the server's whole life into this directory. */
   profileDir?: string
 }
 
@@ -60,7 +61,9 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
   // Port 0: the inspector picks its own free port and prints it; loopback only, like everything here.
   const inspectArgs = options.inspect ? ['--inspect=127.0.0.1:0'] : []
   const profileArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--import', EXIT_ON_SIGTERM] : []
-  const args = [...inspectArgs, ...profileArgs, ...(kind === 'ours' ? ['--import', 'tsx', 'server/main.ts'] : [REFERENCE_ENTRY])]
+  // Ours runs as `npm start` runs it: the built bundle on plain node.
+  if (kind === 'ours' && isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
+  const args = [...inspectArgs, ...profileArgs, kind === 'ours' ? SERVER_BUNDLE : REFERENCE_ENTRY]
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) }
   const adminToken = newAdminToken()
   if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_TOKEN: adminToken })

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../../scripts/serverBuild.ts'
+import { underBuildLock } from './buildLock.ts'
 import { until } from './until.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -24,10 +26,18 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** The server bundle `npm start` runs, rebuilt when its sources changed. */
+async function ensureServerBuilt(): Promise<void> {
+  await underBuildLock('server', async () => {
+    if (isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
+  })
+}
+
 /** The server as `npm start` runs it (minus the client build), in its own process so a test can kill it. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  await ensureServerBuilt()
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,8 +63,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 }
 
 /** Runs the server entry and returns its exit code and output, for configuration errors. */
-export function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  await ensureServerBuilt()
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
