@@ -49,7 +49,7 @@ export interface IdeenschmiedeServer {
 /** Builds the whole server from a config object; nothing global, so tests run several in one process. */
 export function createServer(config: Config, logger: Logger): IdeenschmiedeServer {
   const metrics = new Metrics()
-  const storage = openSqliteStorage(config.dataDir)
+  const storage = openSqliteStorage(config.dataDir, logger)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
   const access = new AccessControl(storage.events, adminToken)
   const registry = new RoomRegistry({

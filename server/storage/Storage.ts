@@ -4,10 +4,12 @@ import { SqliteVersionStore } from '../boards/SqliteVersionStore.ts'
 import type { VersionStore } from '../boards/VersionStore.ts'
 import type { SessionStore } from '../session/SessionStore.ts'
 import { SqliteSessionStore } from '../session/SqliteSessionStore.ts'
+import type { Logger } from '../logger.ts'
 import type { EventStore } from './EventStore.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
 import { SqliteBoardStore } from './SqliteBoardStore.ts'
 import { SqliteEventStore } from './SqliteEventStore.ts'
+import { INLINE_CHECKPOINT_PAGES, startWalCheckpointer } from './WalCheckpointer.ts'
 
 /** Everything the server keeps, behind interfaces a second backend can implement. */
 export interface Storage {
@@ -20,14 +22,18 @@ export interface Storage {
 
 export const SQLITE_FILE_NAME = 'ideenschmiede.sqlite'
 
-export function openSqliteStorage(dataDir: string): Storage {
-  const db = openSqliteDatabase(path.join(dataDir, SQLITE_FILE_NAME))
+export function openSqliteStorage(dataDir: string, logger: Logger): Storage {
+  const file = path.join(dataDir, SQLITE_FILE_NAME)
+  const db = openSqliteDatabase(file)
+  db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
+  const checkpointer = startWalCheckpointer(file, logger)
   return {
     boards: new SqliteBoardStore(db),
     events: new SqliteEventStore(db),
     sessions: new SqliteSessionStore(db),
     versions: new SqliteVersionStore(db),
     close: async () => {
+      await checkpointer.stop()
       db.close()
     },
   }

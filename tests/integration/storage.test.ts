@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -104,6 +105,34 @@ describe('storage', () => {
     expect(server.server.metrics.read('board_loads_failed_total')).toBe(1)
     const stillThere = storedLog(server.config.dataDir, broken)
     expect(stillThere.rows).toBeGreaterThan(0)
+  })
+
+  it('stored updates reach the database file itself within seconds, checkpointed beside the event loop', async () => {
+    server = await startTestServer()
+    const dataDir = server.config.dataDir
+    const board = await server.createBoard('checkpointed')
+    const a = await connectSynced(server.wsUrl, board, server.adminToken)
+    const watcher = await connectSynced(server.wsUrl, board, server.adminToken)
+    clients.push(a, watcher)
+    for (let i = 0; i < 50; i++) a.records.set(`note-${i}`, `Idee ${i}`)
+    await until(() => watcher.records.size === 50, 'the notes at the watcher')
+    // Far below the pages at which a commit would checkpoint inline: only the worker moves them out of the WAL.
+    const copy = path.join(dataDir, 'main-file-only.sqlite')
+    await until(
+      () => {
+        fs.copyFileSync(path.join(dataDir, SQLITE_FILE_NAME), copy)
+        const db = new Database(copy, { readonly: true })
+        try {
+          return db.prepare<[string], { rows: number }>('SELECT COUNT(*) AS rows FROM board_updates WHERE board_id = ?').get(board)!.rows > 0
+        } catch {
+          return false
+        } finally {
+          db.close()
+        }
+      },
+      'the updates in the database file without its WAL',
+      10_000,
+    )
   })
 
   it('a silent peer is dropped by the keepalive', async () => {
