@@ -4,6 +4,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
+import { encodeBinaryFrame } from './binaryFrame.ts'
 import type { BoardRoom } from './BoardRoom.ts'
 import type { RoomRegistry } from './RoomRegistry.ts'
 import type { ConnectionAccess, SyncSocket } from './SyncSocket.ts'
@@ -19,20 +20,43 @@ export interface SyncEndpointOptions {
 /** Messages a client may send while its board is still loading; a real client sends two or three. */
 const MAX_BUFFERED_MESSAGES = 64
 
+/** Frames by message: a room hands the same message to every recipient of a broadcast. */
+const framesByMessage = new WeakMap<Uint8Array, Buffer>()
+
+function frameOf(message: Uint8Array): Buffer {
+  let frame = framesByMessage.get(message)
+  if (!frame) {
+    frame = encodeBinaryFrame(message)
+    framesByMessage.set(message, frame)
+  }
+  return frame
+}
+
 class WsSyncSocket implements SyncSocket {
   alive = true
+  /**
+   * The TCP socket under ws. A broadcast writes its one pre-encoded frame
+   * here instead of having ws frame the message again for each recipient
+   * (header, cork, two-part write): the relay's cost is per recipient.
+   * Safe beside ws's own writes because ws writes whole frames at once
+   * while it neither compresses (perMessageDeflate is off) nor sends blobs.
+   */
+  private readonly transport: Duplex
 
   constructor(
     readonly ws: WebSocket,
     readonly linkId: string | null,
-  ) {}
+  ) {
+    this.transport = (ws as unknown as { _socket: Duplex })._socket
+  }
 
   get isOpen(): boolean {
     return this.ws.readyState === WebSocket.OPEN
   }
 
+  /** Like ws, sends nothing once a close has begun: a frame after the close frame would break the protocol. */
   send(message: Uint8Array): void {
-    this.ws.send(message)
+    if (this.isOpen) this.transport.write(frameOf(message))
   }
 
   close(code: number, reason: string): void {
