@@ -57,7 +57,7 @@ function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: stri
     metrics: FANOUT_METRICS,
     async run({ pool, servers, order, quick, runTag, settle }) {
       // Full runs alternate ours, ref, ours, ref so drift of the shared machine hits both alike.
-      const rounds = quick ? 1 : 2
+      const rounds = quick ? 1 : 3
       const timing = quick ? { warmupMs: 500, windowMs: 2_000 } : { warmupMs: 2_000, windowMs: 5_000 }
       const collected: Record<ServerKind, FanoutRound[]> = { ours: [], ref: [] }
       for (let round = 0; round < rounds; round++) {
