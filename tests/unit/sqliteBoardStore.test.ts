@@ -82,7 +82,39 @@ describe('SqliteBoardStore', () => {
     expect(loaded(await store.loadBoard('b'))).toEqual({ title: 'Pitch' })
     const [next] = await store.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
     expect(next).toBe(4)
-    const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'board_updates'").get()
-    expect(table?.sql).toMatch(/WITHOUT ROWID/)
+    expectCurrentLayout(db)
+  })
+
+  it('migrates a data directory whose log was one WITHOUT ROWID table', async () => {
+    const db = tempDatabase()
+    db.exec(`
+      CREATE TABLE board_snapshots (board_id TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL);
+      CREATE TABLE board_updates (board_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (board_id, seq)) WITHOUT ROWID;
+    `)
+    const insert = db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)')
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getMap('board').set('title', 'Kreative Lausitz')
+    doc.getMap('board').set('ort', 'Cottbus')
+    updates.forEach((update, index) => insert.run('a', index + 1, Buffer.from(update)))
+    insert.run('b', 1, Buffer.from(updateSetting('title', 'Speed-Dating')))
+
+    const store = new SqliteBoardStore(db)
+    const a = await store.loadBoard('a')
+    expect(loaded(a)).toEqual({ title: 'Kreative Lausitz', ort: 'Cottbus' })
+    expect(a.lastSeq).toBe(2)
+    expect(loaded(await store.loadBoard('b'))).toEqual({ title: 'Speed-Dating' })
+    const [next] = await store.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
+    expect(next).toBe(3)
+    expectCurrentLayout(db)
   })
 })
+
+function expectCurrentLayout(db: Database.Database): void {
+  const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'board_updates'").get()
+  expect(table?.sql).toMatch(/id INTEGER PRIMARY KEY/)
+  expect(table?.sql).not.toMatch(/AUTOINCREMENT|WITHOUT ROWID/)
+  const index = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'board_updates_by_board'").get()
+  expect(index?.sql).toMatch(/UNIQUE INDEX/)
+}
