@@ -27,7 +27,7 @@ const ALIASES: Record<string, string> = { a: 'fanout-a', b: 'fanout-b', c: 'fano
 
 const METHOD_NOTES = [
   'deliveries = updates received by clients other than the writer; the reference also echoes each update to its writer (echoes are not counted), ours does not',
-  'server CPU = utime+stime of the server process from /proc/<pid>/stat over the window (10 ms ticks), divided by deliveries',
+  'server CPU = on-CPU time of all the server process\'s threads over the window (/proc/<pid>/task/*/schedstat, ns), divided by deliveries',
   'latency = receive − send on CLOCK_MONOTONIC, stamped into the update by the writer; clients are raw ws connections in separate load processes',
   'generator CPU = load processes + this process; the machine\'s cores are shared by server and generator',
 ]
