@@ -47,7 +47,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly selectLastSeq: Database.Statement<[string, string], { last: number | null }>
   private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number]>
   private readonly deleteUpdatesUpTo: Database.Statement<[string, number]>
-  private readonly appendMany: (writes: readonly PendingWrite[]) => number[]
+  private readonly appendInTransaction: (writes: readonly PendingWrite[]) => number[]
   private readonly replaceWithSnapshot: (boardId: string, snapshot: Uint8Array, uptoSeq: number) => void
   /** The last sequence number used per board, so an append needs no lookup; this process is the file's only writer. */
   private readonly lastSeqs = new Map<string, number>()
@@ -74,18 +74,7 @@ export class SqliteBoardStore implements BoardStore {
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
     )
     this.deleteUpdatesUpTo = this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?')
-    this.appendMany = this.db.transaction((writes: readonly PendingWrite[]) => {
-      const assigned = new Map<string, number>()
-      const seqs = writes.map(({ boardId, updates }) => {
-        let seq = assigned.get(boardId) ?? this.lastSeq(boardId)
-        for (const update of updates) this.insertUpdate.get(boardId, ++seq, update)
-        assigned.set(boardId, seq)
-        return seq
-      })
-      // Only a committed append moves the counters; a rolled-back one leaves them where storage is.
-      for (const [boardId, seq] of assigned) this.lastSeqs.set(boardId, seq)
-      return seqs
-    })
+    this.appendInTransaction = this.db.transaction((writes: readonly PendingWrite[]) => this.append(writes))
     this.replaceWithSnapshot = this.db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
       this.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.deleteUpdatesUpTo.run(boardId, uptoSeq)
@@ -105,21 +94,23 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async appendBatches(writes: readonly PendingWrite[]): Promise<number[]> {
-    const only = writes.length === 1 ? writes[0] : undefined
-    if (only?.updates.length === 1 && only.updates[0]) return [this.appendOne(only.boardId, only.updates[0])]
-    return this.appendMany(writes)
+    // A lone update (the usual tick of a quiet room) is one statement, which commits by itself: BEGIN and COMMIT would be two more statements on every relayed update.
+    const loneUpdate = writes.length === 1 && writes[0]?.updates.length === 1
+    return loneUpdate ? this.append(writes) : this.appendInTransaction(writes)
   }
 
-  /**
-   * A lone update (the usual tick of a quiet room) is one statement, which
-   * commits by itself: BEGIN and COMMIT would be two more statements on
-   * every relayed update.
-   */
-  private appendOne(boardId: string, update: Uint8Array): number {
-    const seq = this.lastSeq(boardId) + 1
-    this.insertUpdate.get(boardId, seq, update)
-    this.lastSeqs.set(boardId, seq)
-    return seq
+  /** Inserts the updates and moves the per-board counters; the caller makes it one commit. */
+  private append(writes: readonly PendingWrite[]): number[] {
+    const assigned = new Map<string, number>()
+    const seqs = writes.map(({ boardId, updates }) => {
+      let seq = assigned.get(boardId) ?? this.lastSeq(boardId)
+      for (const update of updates) this.insertUpdate.get(boardId, ++seq, update)
+      assigned.set(boardId, seq)
+      return seq
+    })
+    // Only a committed append moves the counters; a rolled-back one leaves them where storage is.
+    for (const [boardId, seq] of assigned) this.lastSeqs.set(boardId, seq)
+    return seqs
   }
 
   async storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
