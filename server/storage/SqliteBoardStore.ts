@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3'
+import type { Logger } from '../logger.ts'
 import type { BoardStore, PendingWrite, StoredBoard } from './BoardStore.ts'
+import { UpdateJournal, type JournalRecord } from './UpdateJournal.ts'
 
 function updatesTable(name: string): string {
   return `CREATE TABLE IF NOT EXISTS ${name} (
@@ -40,25 +42,57 @@ DROP TABLE board_updates;
 ALTER TABLE board_updates_next RENAME TO board_updates;
 `
 
+export interface SqliteBoardStoreOptions {
+  /** The update journal in front of the log; updates still in it from a crash are moved into the log on open. */
+  journalFile: string
+  logger: Logger
+  /** How long appended updates wait in the journal before they move into the database together. */
+  flushDelayMs?: number
+}
+
+/** Journalled updates move into the database at once when this many bytes wait, so memory and the journal stay small under a burst. */
+const FLUSH_AT_BYTES = 4 * 1024 * 1024
+const DEFAULT_FLUSH_DELAY_MS = 500
+
+/**
+ * An append goes to the journal (one `write`) and is durable from then on;
+ * the journalled updates move into the update log every half second in one
+ * transaction. On a quiet server most ticks carry a single update, and one
+ * SQLite commit each (WAL frames, locks, cold caches) cost about twice the
+ * journal write. Reads and compaction move the journal into the log first,
+ * so the database is the whole truth whenever it is read.
+ */
 export class SqliteBoardStore implements BoardStore {
-  private readonly insertUpdate: Database.Statement<[string, number, Uint8Array], number>
+  private readonly insertUpdate: Database.Statement<[string, number, Uint8Array]>
+  private readonly insertReplayed: Database.Statement<[string, number, Uint8Array, string, number]>
   private readonly selectSnapshot: Database.Statement<[string], { data: Uint8Array; upto_seq: number }>
   private readonly selectUpdates: Database.Statement<[string, number], { seq: number; data: Uint8Array }>
   private readonly selectLastSeq: Database.Statement<[string, string], { last: number | null }>
   private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number]>
   private readonly deleteUpdatesUpTo: Database.Statement<[string, number]>
-  private readonly appendInTransaction: (writes: readonly PendingWrite[]) => number[]
+  private readonly insertInTransaction: (records: readonly JournalRecord[]) => void
   private readonly replaceWithSnapshot: (boardId: string, snapshot: Uint8Array, uptoSeq: number) => void
   /** The last sequence number used per board, so an append needs no lookup; this process is the file's only writer. */
   private readonly lastSeqs = new Map<string, number>()
+  private readonly journal: UpdateJournal
+  private readonly flushDelayMs: number
+  /** Journalled, not yet in the database; oldest first. */
+  private unflushed: JournalRecord[] = []
+  private unflushedBytes = 0
+  private flushTimer: NodeJS.Timeout | null = null
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteBoardStoreOptions,
+  ) {
     this.migrateEarlierLayout()
     this.db.exec(SCHEMA)
-    // Appended with get() on RETURNING, plucked to a number: run() builds a {changes, lastInsertRowid} object per call, a quarter of an append's CPU.
-    this.insertUpdate = this.db
-      .prepare<[string, number, Uint8Array], number>('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?) RETURNING seq')
-      .pluck()
+    this.insertUpdate = this.db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)')
+    // A replayed record may already be in the log (the crash came after its flush) or inside a snapshot (the board was compacted since).
+    this.insertReplayed = this.db.prepare(
+      `INSERT OR IGNORE INTO board_updates (board_id, seq, data)
+       SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM board_snapshots WHERE board_id = ? AND upto_seq >= ?)`,
+    )
     this.selectSnapshot = this.db.prepare('SELECT data, upto_seq FROM board_snapshots WHERE board_id = ?')
     this.selectUpdates = this.db.prepare(
       'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
@@ -74,14 +108,19 @@ export class SqliteBoardStore implements BoardStore {
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
     )
     this.deleteUpdatesUpTo = this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?')
-    this.appendInTransaction = this.db.transaction((writes: readonly PendingWrite[]) => this.append(writes))
+    this.insertInTransaction = this.db.transaction((records: readonly JournalRecord[]) => {
+      for (const { boardId, seq, data } of records) this.insertUpdate.run(boardId, seq, data)
+    })
     this.replaceWithSnapshot = this.db.transaction((boardId: string, snapshot: Uint8Array, uptoSeq: number) => {
       this.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.deleteUpdatesUpTo.run(boardId, uptoSeq)
     })
+    this.flushDelayMs = options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS
+    this.journal = this.openJournal()
   }
 
   async loadBoard(boardId: string): Promise<StoredBoard> {
+    this.flush()
     const snapshotRow = this.selectSnapshot.get(boardId)
     const rows = this.selectUpdates.all(boardId, snapshotRow?.upto_seq ?? 0)
     const lastSeq = rows.at(-1)?.seq ?? snapshotRow?.upto_seq ?? 0
@@ -94,27 +133,74 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async appendBatches(writes: readonly PendingWrite[]): Promise<number[]> {
-    // A lone update (the usual tick of a quiet room) is one statement, which commits by itself: BEGIN and COMMIT would be two more statements on every relayed update.
-    const loneUpdate = writes.length === 1 && writes[0]?.updates.length === 1
-    return loneUpdate ? this.append(writes) : this.appendInTransaction(writes)
-  }
-
-  /** Inserts the updates and moves the per-board counters; the caller makes it one commit. */
-  private append(writes: readonly PendingWrite[]): number[] {
     const assigned = new Map<string, number>()
+    const records: JournalRecord[] = []
+    let bytes = 0
     const seqs = writes.map(({ boardId, updates }) => {
       let seq = assigned.get(boardId) ?? this.lastSeq(boardId)
-      for (const update of updates) this.insertUpdate.get(boardId, ++seq, update)
+      for (const data of updates) {
+        records.push({ boardId, seq: ++seq, data })
+        bytes += data.byteLength
+      }
       assigned.set(boardId, seq)
       return seq
     })
-    // Only a committed append moves the counters; a rolled-back one leaves them where storage is.
+    if (records.length === 0) return seqs
+    this.journal.append(records)
+    // Only a journalled append moves the counters; a failed one leaves them where storage is.
     for (const [boardId, seq] of assigned) this.lastSeqs.set(boardId, seq)
+    for (const record of records) this.unflushed.push(record)
+    this.unflushedBytes += bytes
+    if (this.unflushedBytes >= FLUSH_AT_BYTES) this.flushWhenDue()
+    else this.flushTimer ??= setTimeout(this.flushWhenDue, this.flushDelayMs).unref()
     return seqs
   }
 
   async storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.flush()
     this.replaceWithSnapshot(boardId, snapshot, uptoSeq)
+  }
+
+  /** Moves the journal into the database and closes it; the database connection stays open. */
+  close(): void {
+    this.flush()
+    this.journal.close()
+  }
+
+  /** Moves every journalled update into the log in one transaction, then empties the journal. */
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    if (this.unflushed.length === 0) return
+    this.insertInTransaction(this.unflushed)
+    this.unflushed = []
+    this.unflushedBytes = 0
+    this.journal.clear()
+  }
+
+  private readonly flushWhenDue = (): void => {
+    try {
+      this.flush()
+    } catch (error) {
+      // The updates stay journalled (durable) and in memory; the next append, read or tick tries again.
+      this.options.logger.error({ err: error }, 'moving journalled updates into the database failed; retrying')
+      this.flushTimer ??= setTimeout(this.flushWhenDue, this.flushDelayMs).unref()
+    }
+  }
+
+  private openJournal(): UpdateJournal {
+    const { journal, records, droppedBytes } = UpdateJournal.open(this.options.journalFile)
+    if (droppedBytes > 0) {
+      this.options.logger.warn({ file: this.options.journalFile, droppedBytes }, 'update journal ends in an incomplete record (a write cut short); it is dropped')
+    }
+    if (records.length > 0) {
+      this.db.transaction(() => {
+        for (const { boardId, seq, data } of records) this.insertReplayed.run(boardId, seq, data, boardId, seq)
+      })()
+      this.options.logger.info({ updates: records.length }, 'moved updates from the journal into the database')
+    }
+    journal.clear()
+    return journal
   }
 
   private lastSeq(boardId: string): number {

@@ -21,18 +21,22 @@ export interface Storage {
 }
 
 export const SQLITE_FILE_NAME = 'ideenschmiede.sqlite'
+/** Board updates of the last half second, ahead of the database; see SqliteBoardStore. */
+export const JOURNAL_FILE_NAME = 'ideenschmiede.journal'
 
 export function openSqliteStorage(dataDir: string, logger: Logger): Storage {
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const db = openSqliteDatabase(file)
   db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
   const checkpointer = startWalCheckpointer(file, logger)
+  const boards = new SqliteBoardStore(db, { journalFile: path.join(dataDir, JOURNAL_FILE_NAME), logger })
   return {
-    boards: new SqliteBoardStore(db),
+    boards,
     events: new SqliteEventStore(db),
     sessions: new SqliteSessionStore(db),
     versions: new SqliteVersionStore(db),
     close: async () => {
+      boards.close()
       await checkpointer.stop()
       db.close()
     },

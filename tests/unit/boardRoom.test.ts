@@ -1,18 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type Database from 'better-sqlite3'
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
 import { Metrics } from '../../server/metrics.ts'
 import type { BoardStore, PendingWrite } from '../../server/storage/BoardStore.ts'
-import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
-import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
+import type { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
 import { RoomRegistry } from '../../server/sync/RoomRegistry.ts'
 import { FULL_ACCESS, type SyncSocket } from '../../server/sync/SyncSocket.ts'
 import { recordUpdate, updateMessage } from '../support/rawSyncClient.ts'
+import { closeTempStorage, openBoardStore, tempStorage } from '../support/tempBoardStore.ts'
 import { until } from '../support/until.ts'
 
 class MemorySocket implements SyncSocket {
@@ -49,16 +45,10 @@ class HeldAppendStore implements BoardStore {
   }
 }
 
-const databases: Database.Database[] = []
-afterEach(() => {
-  for (const db of databases.splice(0)) db.close()
-})
+afterEach(closeTempStorage)
 
 function openStore(): SqliteBoardStore {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-room-'))
-  const db = openSqliteDatabase(path.join(dir, 'db.sqlite'))
-  databases.push(db)
-  return new SqliteBoardStore(db)
+  return openBoardStore(tempStorage())
 }
 
 function makeRegistry(store: BoardStore): RoomRegistry {

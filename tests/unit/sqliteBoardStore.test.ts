@@ -1,24 +1,27 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
-import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
+import { createLogger } from '../../server/logger.ts'
+import { closeTempStorage, openBoardStore, tempStorage } from '../support/tempBoardStore.ts'
 
-const openDbs: Database.Database[] = []
+afterEach(closeTempStorage)
 
-function tempDatabase(): Database.Database {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-store-'))
-  const db = openSqliteDatabase(path.join(dir, 'db.sqlite'))
-  openDbs.push(db)
+/** Holds journalled updates far longer than any test runs, so only reads, snapshots and close move them. */
+const NEVER = 3_600_000
+
+function loggedRows(db: Database.Database, boardId: string): number[] {
   return db
+    .prepare<[string], number>('SELECT seq FROM board_updates WHERE board_id = ? ORDER BY seq')
+    .pluck()
+    .all(boardId)
 }
 
-afterEach(() => {
-  for (const db of openDbs.splice(0)) db.close()
-})
+function capturedLog(): { logger: ReturnType<typeof createLogger>; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = []
+  const logger = createLogger('info', { write: (chunk: string) => chunks.push(chunk) })
+  return { logger, lines: () => chunks.map((chunk) => JSON.parse(chunk) as Record<string, unknown>) }
+}
 
 function updateSetting(key: string, value: string): Uint8Array {
   const doc = new Y.Doc()
@@ -35,8 +38,8 @@ function loaded(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }):
 
 describe('SqliteBoardStore', () => {
   it('keeps each board in order across appends, snapshots and a reopened file', async () => {
-    const db = tempDatabase()
-    const store = new SqliteBoardStore(db)
+    const storage = tempStorage()
+    const store = openBoardStore(storage)
     const [a1, b1] = await store.appendBatches([
       { boardId: 'a', updates: [updateSetting('title', 'Werkstatt')] },
       { boardId: 'b', updates: [updateSetting('title', 'Tourismus'), updateSetting('ort', 'Cottbus')] },
@@ -47,7 +50,8 @@ describe('SqliteBoardStore', () => {
     const [b3] = await store.appendBatches([{ boardId: 'b', updates: [updateSetting('ort', 'Görlitz')] }])
     expect(b3).toBe(3)
 
-    const reopened = new SqliteBoardStore(db)
+    store.close()
+    const reopened = openBoardStore(storage)
     const b = await reopened.loadBoard('b')
     expect(b.lastSeq).toBe(3)
     expect(loaded(b)).toEqual({ ort: 'Görlitz' })
@@ -56,8 +60,84 @@ describe('SqliteBoardStore', () => {
     expect(loaded(await reopened.loadBoard('a'))).toEqual({ title: 'Werkstatt' })
   })
 
+  it('moves journalled updates into the database after the flush delay and empties the journal', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: 50 })
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt'), updateSetting('ort', 'Weißwasser')] }])
+    expect(loggedRows(storage.db, 'a')).toEqual([])
+    expect(fs.statSync(storage.journalFile).size).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(loggedRows(storage.db, 'a')).toEqual([1, 2])
+    expect(fs.statSync(storage.journalFile).size).toBe(0)
+  })
+
+  it('a read sees journalled updates at once', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER })
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt')] }])
+    const a = await store.loadBoard('a')
+    expect(loaded(a)).toEqual({ title: 'Werkstatt' })
+    expect(a.lastSeq).toBe(1)
+  })
+
+  it('after a crash, updates only in the journal are moved into the database on open', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER })
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt'), updateSetting('ort', 'Cottbus')] }])
+    // The process dies here: the journal file is all that is left of the two updates.
+    const crashed = tempStorage()
+    fs.copyFileSync(storage.journalFile, crashed.journalFile)
+
+    const { logger, lines } = capturedLog()
+    const restarted = openBoardStore(crashed, { logger })
+    expect(loggedRows(crashed.db, 'a')).toEqual([1, 2])
+    expect(fs.statSync(crashed.journalFile).size).toBe(0)
+    expect(loaded(await restarted.loadBoard('a'))).toEqual({ title: 'Werkstatt', ort: 'Cottbus' })
+    expect(lines().some((line) => line.updates === 2)).toBe(true)
+    const [next] = await restarted.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
+    expect(next).toBe(3)
+  })
+
+  it('replaying a journal twice stores each update once and skips what a snapshot already holds', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER })
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt'), updateSetting('ort', 'Cottbus')] }])
+    await store.appendBatches([{ boardId: 'b', updates: [updateSetting('title', 'Pitch')] }])
+    const journalAtCrash = `${storage.journalFile}.at-crash`
+    fs.copyFileSync(storage.journalFile, journalAtCrash)
+    // The crash came after the updates reached the database and a's log was compacted, but before the journal was emptied.
+    const compacted = new Y.Doc()
+    compacted.getMap('board').set('title', 'Werkstatt')
+    await store.storeSnapshot('a', Y.encodeStateAsUpdate(compacted), 2)
+    store.close()
+    fs.copyFileSync(journalAtCrash, storage.journalFile)
+
+    const restarted = openBoardStore(storage)
+    expect(loggedRows(storage.db, 'a')).toEqual([])
+    expect(loggedRows(storage.db, 'b')).toEqual([1])
+    expect(loaded(await restarted.loadBoard('a'))).toEqual({ title: 'Werkstatt' })
+    expect(loaded(await restarted.loadBoard('b'))).toEqual({ title: 'Pitch' })
+  })
+
+  it('a journal cut short in a record keeps every whole record before it and says what it dropped', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER })
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt')] }])
+    const wholeRecord = fs.statSync(storage.journalFile).size
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('ort', 'Cottbus')] }])
+    const crashed = tempStorage()
+    const written = fs.readFileSync(storage.journalFile)
+    fs.writeFileSync(crashed.journalFile, written.subarray(0, written.byteLength - 5))
+
+    const { logger, lines } = capturedLog()
+    const restarted = openBoardStore(crashed, { logger })
+    expect(loaded(await restarted.loadBoard('a'))).toEqual({ title: 'Werkstatt' })
+    expect(lines().find((line) => line.droppedBytes !== undefined)?.droppedBytes).toBe(written.byteLength - 5 - wholeRecord)
+  })
+
   it('migrates a data directory from the global update sequence without losing an update', async () => {
-    const db = tempDatabase()
+    const storage = tempStorage()
+    const { db } = storage
     db.exec(`
       CREATE TABLE board_snapshots (board_id TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL);
       CREATE TABLE board_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, board_id TEXT NOT NULL, data BLOB NOT NULL);
@@ -75,7 +155,7 @@ describe('SqliteBoardStore', () => {
     later.getMap('board').set('idee', 'Materialbörse')
     insert.run('a', Buffer.from(Y.encodeStateAsUpdate(later, Y.encodeStateVector(snapshot))))
 
-    const store = new SqliteBoardStore(db)
+    const store = openBoardStore(storage)
     const a = await store.loadBoard('a')
     expect(loaded(a)).toEqual({ title: 'Ideenschmiede', idee: 'Materialbörse' })
     expect(a.lastSeq).toBe(3)
@@ -86,7 +166,8 @@ describe('SqliteBoardStore', () => {
   })
 
   it('migrates a data directory whose log was one WITHOUT ROWID table', async () => {
-    const db = tempDatabase()
+    const storage = tempStorage()
+    const { db } = storage
     db.exec(`
       CREATE TABLE board_snapshots (board_id TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL);
       CREATE TABLE board_updates (board_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (board_id, seq)) WITHOUT ROWID;
@@ -100,7 +181,7 @@ describe('SqliteBoardStore', () => {
     updates.forEach((update, index) => insert.run('a', index + 1, Buffer.from(update)))
     insert.run('b', 1, Buffer.from(updateSetting('title', 'Speed-Dating')))
 
-    const store = new SqliteBoardStore(db)
+    const store = openBoardStore(storage)
     const a = await store.loadBoard('a')
     expect(loaded(a)).toEqual({ title: 'Kreative Lausitz', ort: 'Cottbus' })
     expect(a.lastSeq).toBe(2)

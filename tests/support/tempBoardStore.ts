@@ -1,0 +1,43 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type Database from 'better-sqlite3'
+import { createLogger, type Logger } from '../../server/logger.ts'
+import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
+import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
+
+export interface TempStorage {
+  dir: string
+  db: Database.Database
+  journalFile: string
+}
+
+const opened: { db: Database.Database; stores: SqliteBoardStore[] }[] = []
+
+/** A database and journal path in a fresh directory; `closeTempStorage` closes what was opened on it. */
+export function tempStorage(): TempStorage {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-store-'))
+  const db = openSqliteDatabase(path.join(dir, 'db.sqlite'))
+  opened.push({ db, stores: [] })
+  return { dir, db, journalFile: path.join(dir, 'updates.journal') }
+}
+
+export function openBoardStore(
+  storage: TempStorage,
+  options: { flushDelayMs?: number; logger?: Logger; journalFile?: string } = {},
+): SqliteBoardStore {
+  const store = new SqliteBoardStore(storage.db, {
+    journalFile: options.journalFile ?? storage.journalFile,
+    logger: options.logger ?? createLogger('silent'),
+    flushDelayMs: options.flushDelayMs,
+  })
+  opened.find((entry) => entry.db === storage.db)?.stores.push(store)
+  return store
+}
+
+export function closeTempStorage(): void {
+  for (const { db, stores } of opened.splice(0)) {
+    for (const store of stores) store.close()
+    db.close()
+  }
+}
