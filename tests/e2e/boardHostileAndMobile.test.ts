@@ -92,6 +92,8 @@ describeInChromium('the board against hostile peers and on a phone', () => {
     await touch('touchEnd', [])
     await expect.poll(readCamera, { timeout: 5_000 }).not.toBe(before)
 
+    // The sticky note is the first tool, visible without opening the toolbar's overflow.
+    expect(await page.locator('.tlui-toolbar [data-testid^="tools."]').first().getAttribute('data-testid')).toBe('tools.note')
     await page.locator('[data-testid="tools.note"]').tap()
     await page.touchscreen.tap(cx, cy - 100)
     await page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').waitFor({ timeout: 5_000 })
@@ -107,7 +109,7 @@ describeInChromium('the board against hostile peers and on a phone', () => {
     await waitForConnection(anna.page, 'online')
     const noteTool = anna.page.locator('[data-testid="tools.note"]')
     const connection = anna.page.getByTestId('connection-state')
-    await expect.poll(() => noteTool.getAttribute('aria-label')).toContain('Hinweis')
+    await expect.poll(() => noteTool.getAttribute('aria-label')).toContain('Haftnotiz')
     expect(await connection.textContent()).toBe('Verbunden')
 
     await anna.page.getByRole('button', { name: /Sprache/ }).click()

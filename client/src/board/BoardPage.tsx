@@ -10,6 +10,7 @@ import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
 import { IdentityDialog } from './IdentityDialog.tsx'
 import { isMissingRequiredLicense } from './licenseRequirement.ts'
 import { TopBar } from './TopBar.tsx'
+import { WORKSHOP_UI_OVERRIDES, WorkshopToolbar } from './WorkshopToolbar.tsx'
 import { BoardWorkshopLayer } from '../workshop/BoardWorkshopLayer.tsx'
 import { useBoardWorkshopSession } from '../workshop/useBoardWorkshopSession.ts'
 import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
@@ -21,7 +22,7 @@ const ASSET_URLS = getAssetUrlsByImport()
 const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
 const NO_VIDEO: string[] = []
 /** Dot badges sit over the notes; tldraw renders this slot in its own editor context. */
-const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges }
+const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar }
 
 interface BoardPageProps {
   boardId: string
@@ -87,6 +88,7 @@ function BoardCanvas({ session, licenseKey, maxAssetBytes, onEditor }: BoardCanv
       acceptedImageMimeTypes={ACCEPTED_IMAGE_TYPES}
       acceptedVideoMimeTypes={NO_VIDEO}
       components={CANVAS_COMPONENTS}
+      overrides={WORKSHOP_UI_OVERRIDES}
       onMount={(editor) => {
         // Someone joining a board with content should see it, not an empty corner of the canvas.
         const content = editor.getCurrentPageBounds()
