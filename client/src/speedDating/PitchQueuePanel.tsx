@@ -49,7 +49,7 @@ export function PitchQueuePanel({ connection, snapshot, boards, onBoardPickerFoc
     <section className="sd-panel__section" aria-labelledby="pitch-queue-title">
       <h2 id="pitch-queue-title">{t('pitch.title')}</h2>
       {pitch && <PitchQueue connection={connection} pitch={pitch} directory={directory} />}
-      <details className="sd-panel__more" open={!pitch}>
+      <details className="sd-panel__more">
         <summary>{t('pitch.setUp')}</summary>
         <form className="sd-form" onSubmit={(event) => void configure(event)}>
           <div className="sd-inline sd-inline--wrap">

@@ -20,7 +20,11 @@ export interface EventViewProps {
   reload: () => void
 }
 
-/** The facilitator's console: agenda left, boards in the middle, the controls of the moment right. */
+/**
+ * The facilitator's console: agenda left, boards in the middle, the controls
+ * of the moment right. The join links and codes sit under the agenda: they
+ * matter at check-in, and the right column has to keep the roster in reach.
+ */
 export function ConsolePage(props: EventViewProps) {
   const { t } = useMessages()
   const { event, token, connection, snapshot } = props
@@ -33,6 +37,7 @@ export function ConsolePage(props: EventViewProps) {
       <div className="console__columns">
         <section className="console__column" aria-label={t('console.agenda')}>
           <AgendaColumn {...props} />
+          <LinksPanel {...props} />
           <EventDetailsForm {...props} />
         </section>
         <section className="console__column console__column--wide" aria-label={t('console.boards')}>
@@ -43,7 +48,6 @@ export function ConsolePage(props: EventViewProps) {
         <section className="console__column" aria-label={t('console.controls')}>
           <WorkshopControls connection={connection} snapshot={snapshot} boards={event.boards} />
           <SpeedDatingPanel connection={connection} snapshot={snapshot} boards={event.boards} />
-          <LinksPanel {...props} />
           <RosterPanel snapshot={snapshot} />
         </section>
       </div>
