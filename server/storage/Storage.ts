@@ -5,6 +5,7 @@ import type { VersionStore } from '../boards/VersionStore.ts'
 import type { SessionStore } from '../session/SessionStore.ts'
 import { SqliteSessionStore } from '../session/SqliteSessionStore.ts'
 import type { Logger } from '../logger.ts'
+import { lockDataDir, type DataDirLock } from './DataDirLock.ts'
 import type { EventStore } from './EventStore.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
 import { SqliteBoardStore } from './SqliteBoardStore.ts'
@@ -24,21 +25,31 @@ export const SQLITE_FILE_NAME = 'ideenschmiede.sqlite'
 /** Board updates of the last half second, ahead of the database; see SqliteBoardStore. */
 export const JOURNAL_FILE_NAME = 'ideenschmiede.journal'
 
+/** Opens the SQLite storage in DATA_DIR, which this process holds until `close`. */
 export function openSqliteStorage(dataDir: string, logger: Logger): Storage {
+  const lock = lockDataDir(dataDir)
+  try {
+    return openLockedStorage(dataDir, logger, lock)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+function openLockedStorage(dataDir: string, logger: Logger, lock: DataDirLock): Storage {
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const db = openSqliteDatabase(file)
   db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
-  const checkpointer = startWalCheckpointer(file, logger)
   const boards = new SqliteBoardStore(db, { journalFile: path.join(dataDir, JOURNAL_FILE_NAME), logger })
+  const stores = { boards, events: new SqliteEventStore(db), sessions: new SqliteSessionStore(db), versions: new SqliteVersionStore(db) }
+  const checkpointer = startWalCheckpointer(file, logger)
   return {
-    boards,
-    events: new SqliteEventStore(db),
-    sessions: new SqliteSessionStore(db),
-    versions: new SqliteVersionStore(db),
+    ...stores,
     close: async () => {
       boards.close()
       await checkpointer.stop()
       db.close()
+      lock.release()
     },
   }
 }
