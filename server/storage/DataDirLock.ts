@@ -26,6 +26,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
   const db = new Database(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0 })
   try {
     db.pragma('locking_mode = EXCLUSIVE')
+    // The file holds nothing worth a rollback journal, which exclusive mode would otherwise keep beside it in DATA_DIR.
+    db.pragma('journal_mode = MEMORY')
     db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL); DELETE FROM holder;')
     db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid)
   } catch (error) {
