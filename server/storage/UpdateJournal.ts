@@ -38,34 +38,35 @@ export class UpdateJournal {
   ) {}
 
   static open(file: string): OpenedJournal {
-    const fd = fs.openSync(file, 'a+')
+    // Not O_APPEND: records are written at the end of the last whole record, so a write cut short is overwritten by the next one.
+    const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644)
     try {
       const contents = fs.readFileSync(fd)
       const { records, validBytes } = decodeRecords(contents)
-      return { journal: new UpdateJournal(fd, contents.byteLength), records, droppedBytes: contents.byteLength - validBytes }
+      return { journal: new UpdateJournal(fd, validBytes), records, droppedBytes: contents.byteLength - validBytes }
     } catch (error) {
       fs.closeSync(fd)
       throw error
     }
   }
 
-  /** Writes the records at once; on failure the file is cut back to where it was and the error is thrown. */
+  /**
+   * Writes the records after the last whole record. A failed write leaves
+   * the end where it was: the next append overwrites what got written, and
+   * until then the checksums end the readable part before it.
+   */
   append(records: readonly JournalRecord[]): void {
     if (this.closed) throw new Error('the update journal is closed')
     const buffer = encodeRecords(records)
     let written = 0
-    try {
-      while (written < buffer.byteLength) written += fs.writeSync(this.fd, buffer, written)
-    } catch (error) {
-      if (written > 0) fs.ftruncateSync(this.fd, this.size)
-      throw error
+    while (written < buffer.byteLength) {
+      written += fs.writeSync(this.fd, buffer, written, buffer.byteLength - written, this.size + written)
     }
     this.size += buffer.byteLength
   }
 
   /** Empties the file once everything in it is stored elsewhere. */
   clear(): void {
-    if (this.size === 0) return
     fs.ftruncateSync(this.fd, 0)
     this.size = 0
   }

@@ -53,6 +53,22 @@ describe('UpdateJournal', () => {
     expect(reopened.droppedBytes).toBe(bytes.byteLength - firstRecordBytes)
   })
 
+  it('writes after the last whole record, so the tail of a write cut short is overwritten', () => {
+    const file = journalFile()
+    const { journal } = open(file)
+    journal.append(records.slice(0, 1))
+    journal.close()
+    // What a write cut short by a full disk leaves: the start of a record whose checksum cannot match.
+    fs.appendFileSync(file, Buffer.from([40, 0, 0, 0, 1, 2, 3]))
+    const reopened = open(file)
+    expect(reopened.droppedBytes).toBe(7)
+    reopened.journal.append(records.slice(1))
+    reopened.journal.close()
+    const again = open(file)
+    expect(again.records).toEqual(records)
+    expect(again.droppedBytes).toBe(0)
+  })
+
   it('is empty after clear, and appends after it start a new journal', () => {
     const file = journalFile()
     const { journal } = open(file)
