@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 
-export const LOCK_FILE_NAME = 'ideenschmiede.lock'
+const LOCK_FILE_NAME = 'ideenschmiede.lock'
 
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string) {
+  constructor(dataDir: string) {
     super(`${dataDir} is in use by another Ideenschmiede process (one process per DATA_DIR)`)
   }
 }

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
-import { closeTempStorage, openBoardStore, tempStorage } from '../support/tempBoardStore.ts'
+import { closeTempStorage, openBoardStore, tempStorage, type TempStorage } from '../support/tempBoardStore.ts'
 
 afterEach(closeTempStorage)
 
@@ -155,14 +155,7 @@ describe('SqliteBoardStore', () => {
     later.getMap('board').set('idee', 'Materialbörse')
     insert.run('a', Buffer.from(Y.encodeStateAsUpdate(later, Y.encodeStateVector(snapshot))))
 
-    const store = openBoardStore(storage)
-    const a = await store.loadBoard('a')
-    expect(loaded(a)).toEqual({ title: 'Ideenschmiede', idee: 'Materialbörse' })
-    expect(a.lastSeq).toBe(3)
-    expect(loaded(await store.loadBoard('b'))).toEqual({ title: 'Pitch' })
-    const [next] = await store.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
-    expect(next).toBe(4)
-    expectCurrentLayout(db)
+    await expectMigrated(storage, { a: { title: 'Ideenschmiede', idee: 'Materialbörse' }, aLastSeq: 3, b: { title: 'Pitch' } })
   })
 
   it('migrates a data directory whose log was one WITHOUT ROWID table', async () => {
@@ -181,16 +174,24 @@ describe('SqliteBoardStore', () => {
     updates.forEach((update, index) => insert.run('a', index + 1, Buffer.from(update)))
     insert.run('b', 1, Buffer.from(updateSetting('title', 'Speed-Dating')))
 
-    const store = openBoardStore(storage)
-    const a = await store.loadBoard('a')
-    expect(loaded(a)).toEqual({ title: 'Kreative Lausitz', ort: 'Cottbus' })
-    expect(a.lastSeq).toBe(2)
-    expect(loaded(await store.loadBoard('b'))).toEqual({ title: 'Speed-Dating' })
-    const [next] = await store.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
-    expect(next).toBe(3)
-    expectCurrentLayout(db)
+    await expectMigrated(storage, { a: { title: 'Kreative Lausitz', ort: 'Cottbus' }, aLastSeq: 2, b: { title: 'Speed-Dating' } })
   })
 })
+
+/** Opens the store on an old layout: both boards read back, board a's next update follows its old log, and the log has the current layout. */
+async function expectMigrated(
+  storage: TempStorage,
+  expected: { a: Record<string, unknown>; aLastSeq: number; b: Record<string, unknown> },
+): Promise<void> {
+  const store = openBoardStore(storage)
+  const a = await store.loadBoard('a')
+  expect(loaded(a)).toEqual(expected.a)
+  expect(a.lastSeq).toBe(expected.aLastSeq)
+  expect(loaded(await store.loadBoard('b'))).toEqual(expected.b)
+  const [next] = await store.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
+  expect(next).toBe(expected.aLastSeq + 1)
+  expectCurrentLayout(storage.db)
+}
 
 function expectCurrentLayout(db: Database.Database): void {
   const table = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'board_updates'").get()
