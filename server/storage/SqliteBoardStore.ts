@@ -52,15 +52,17 @@ export interface SqliteBoardStoreOptions {
 
 /** Journalled updates move into the database at once when this many bytes wait, so memory and the journal stay small under a burst. */
 const FLUSH_AT_BYTES = 4 * 1024 * 1024
-const DEFAULT_FLUSH_DELAY_MS = 500
+const DEFAULT_FLUSH_DELAY_MS = 2_000
 
 /**
  * An append goes to the journal (one `write`) and is durable from then on;
- * the journalled updates move into the update log every half second in one
+ * the journalled updates move into the update log every two seconds in one
  * transaction. On a quiet server most ticks carry a single update, and one
  * SQLite commit each (WAL frames, locks, cold caches) cost about twice the
- * journal write. Reads and compaction move the journal into the log first,
- * so the database is the whole truth whenever it is read.
+ * journal write; a transaction's cost is mostly per page, so moving more
+ * updates at once costs less per update. Reads and compaction move the
+ * journal into the log first, so the database is the whole truth whenever
+ * it is read.
  */
 export class SqliteBoardStore implements BoardStore {
   private readonly insertUpdate: Database.Statement<[string, number, Uint8Array]>

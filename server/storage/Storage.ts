@@ -22,7 +22,7 @@ export interface Storage {
 }
 
 export const SQLITE_FILE_NAME = 'ideenschmiede.sqlite'
-/** Board updates of the last half second, ahead of the database; see SqliteBoardStore. */
+/** Board updates of the last two seconds, ahead of the database; see SqliteBoardStore. */
 export const JOURNAL_FILE_NAME = 'ideenschmiede.journal'
 
 /** Opens the SQLite storage in DATA_DIR, which this process holds until `close`. */

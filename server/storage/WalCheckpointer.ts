@@ -39,9 +39,11 @@ export interface WalCheckpointer {
  * synchronous=NORMAL, an fsync — and that commit is on the path from an
  * update to its relay, so every few seconds one tick of a busy server
  * stalls. A PASSIVE checkpoint from another connection never blocks the
- * writer; the writer just wraps the WAL around once it is copied.
+ * writer; the writer just wraps the WAL around once it is copied. Every
+ * five seconds, not every second: pages rewritten in between (the log's
+ * last page, its index) are copied and synced once.
  */
-export function startWalCheckpointer(file: string, logger: Logger, intervalMs = 1_000): WalCheckpointer {
+export function startWalCheckpointer(file: string, logger: Logger, intervalMs = 5_000): WalCheckpointer {
   const driverPath = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driverPath, intervalMs } })
   worker.unref()

@@ -132,7 +132,8 @@ describe('storage', () => {
         }
       },
       'the updates in the database file without its WAL',
-      10_000,
+      // Journal flush (2 s) plus checkpoint interval (5 s), with room for a busy CI machine.
+      20_000,
     )
   })
 
