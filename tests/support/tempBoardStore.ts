@@ -24,10 +24,10 @@ export function tempStorage(): TempStorage {
 
 export function openBoardStore(
   storage: TempStorage,
-  options: { flushDelayMs?: number; logger?: Logger; journalFile?: string } = {},
+  options: { flushDelayMs?: number; logger?: Logger } = {},
 ): SqliteBoardStore {
   const store = new SqliteBoardStore(storage.db, {
-    journalFile: options.journalFile ?? storage.journalFile,
+    journalFile: storage.journalFile,
     logger: options.logger ?? createLogger('silent'),
     flushDelayMs: options.flushDelayMs,
   })

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
 import { closeTempStorage, openBoardStore, tempStorage, type TempStorage } from '../support/tempBoardStore.ts'
+import { until } from '../support/until.ts'
 
 afterEach(closeTempStorage)
 
@@ -66,7 +67,8 @@ describe('SqliteBoardStore', () => {
     await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt'), updateSetting('ort', 'Weißwasser')] }])
     expect(loggedRows(storage.db, 'a')).toEqual([])
     expect(fs.statSync(storage.journalFile).size).toBeGreaterThan(0)
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    // Waits for the timer instead of sleeping a fixed time, which a busy CI machine can outlast.
+    await until(() => loggedRows(storage.db, 'a').length > 0, 'the journalled updates in the database')
     expect(loggedRows(storage.db, 'a')).toEqual([1, 2])
     expect(fs.statSync(storage.journalFile).size).toBe(0)
   })
