@@ -48,6 +48,8 @@ export interface SqliteBoardStoreOptions {
   logger: Logger
   /** How long appended updates wait in the journal before they move into the database together. */
   flushDelayMs?: number
+  /** Room in the journal; a batch that does not fit even in an empty one goes straight into the database. */
+  journalCapacityBytes?: number
 }
 
 /** Journalled updates move into the database at once when this many bytes wait, so memory and the journal stay small under a burst. */
@@ -55,14 +57,14 @@ const FLUSH_AT_BYTES = 4 * 1024 * 1024
 const DEFAULT_FLUSH_DELAY_MS = 2_000
 
 /**
- * An append goes to the journal (one `write`) and is durable from then on;
- * the journalled updates move into the update log every two seconds in one
- * transaction. On a quiet server most ticks carry a single update, and one
- * SQLite commit each (WAL frames, locks, cold caches) cost about twice the
- * journal write; a transaction's cost is mostly per page, so moving more
- * updates at once costs less per update. Reads and compaction move the
- * journal into the log first, so the database is the whole truth whenever
- * it is read.
+ * An append goes to the journal (a copy into its memory-mapped file) and is
+ * durable from then on; the journalled updates move into the update log
+ * every two seconds in one transaction. On a quiet server most ticks carry a
+ * single update, and one SQLite commit each (WAL frames, locks, cold caches)
+ * cost far more than the copy; a transaction's cost is mostly per page, so
+ * moving more updates at once costs less per update. Reads and compaction
+ * move the journal into the log first, so the database is the whole truth
+ * whenever it is read.
  */
 export class SqliteBoardStore implements BoardStore {
   private readonly insertUpdate: Database.Statement<[string, number, Uint8Array]>
@@ -148,9 +150,12 @@ export class SqliteBoardStore implements BoardStore {
       return seq
     })
     if (records.length === 0) return seqs
-    this.journal.append(records)
-    // Only a journalled append moves the counters; a failed one leaves them where storage is.
+    const journalled = this.journal.append(records) || this.appendAfterFlush(records)
+    // A batch bigger than the whole journal goes straight into the log, after what the journal held.
+    if (!journalled) this.insertInTransaction(records)
+    // Only a stored append moves the counters; a failed one leaves them where storage is.
     for (const [boardId, seq] of assigned) this.lastSeqs.set(boardId, seq)
+    if (!journalled) return seqs
     for (const record of records) this.unflushed.push(record)
     this.unflushedBytes += bytes
     if (this.unflushedBytes >= FLUSH_AT_BYTES) this.flushWhenDue()
@@ -180,6 +185,11 @@ export class SqliteBoardStore implements BoardStore {
     this.journal.clear()
   }
 
+  private appendAfterFlush(records: readonly JournalRecord[]): boolean {
+    this.flush()
+    return this.journal.append(records)
+  }
+
   private readonly flushWhenDue = (): void => {
     try {
       this.flush()
@@ -191,7 +201,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   private openJournal(): UpdateJournal {
-    const { journal, records, droppedBytes } = UpdateJournal.open(this.options.journalFile)
+    const { journal, records, droppedBytes } = UpdateJournal.open(this.options.journalFile, { capacityBytes: this.options.journalCapacityBytes })
     if (droppedBytes > 0) {
       this.options.logger.warn({ file: this.options.journalFile, droppedBytes }, 'update journal ends in an incomplete record (a write cut short); it is dropped')
     }

@@ -24,12 +24,13 @@ export function tempStorage(): TempStorage {
 
 export function openBoardStore(
   storage: TempStorage,
-  options: { flushDelayMs?: number; logger?: Logger } = {},
+  options: { flushDelayMs?: number; journalCapacityBytes?: number; logger?: Logger } = {},
 ): SqliteBoardStore {
   const store = new SqliteBoardStore(storage.db, {
     journalFile: storage.journalFile,
     logger: options.logger ?? createLogger('silent'),
     flushDelayMs: options.flushDelayMs,
+    journalCapacityBytes: options.journalCapacityBytes,
   })
   opened.find((entry) => entry.db === storage.db)?.stores.push(store)
   return store

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.ts'
+import { UpdateJournal } from '../../server/storage/UpdateJournal.ts'
 import { closeTempStorage, openBoardStore, tempStorage, type TempStorage } from '../support/tempBoardStore.ts'
 import { until } from '../support/until.ts'
 
@@ -16,6 +17,13 @@ function loggedRows(db: Database.Database, boardId: string): number[] {
     .prepare<[string], number>('SELECT seq FROM board_updates WHERE board_id = ? ORDER BY seq')
     .pluck()
     .all(boardId)
+}
+
+/** The sequence numbers a restart would find in the journal. */
+function journalledSeqs(file: string): number[] {
+  const { journal, records } = UpdateJournal.open(file)
+  journal.close()
+  return records.map((record) => record.seq)
 }
 
 function capturedLog(): { logger: ReturnType<typeof createLogger>; lines: () => Record<string, unknown>[] } {
@@ -66,11 +74,11 @@ describe('SqliteBoardStore', () => {
     const store = openBoardStore(storage, { flushDelayMs: 50 })
     await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt'), updateSetting('ort', 'Weißwasser')] }])
     expect(loggedRows(storage.db, 'a')).toEqual([])
-    expect(fs.statSync(storage.journalFile).size).toBeGreaterThan(0)
+    expect(journalledSeqs(storage.journalFile)).toEqual([1, 2])
     // Waits for the timer instead of sleeping a fixed time, which a busy CI machine can outlast.
     await until(() => loggedRows(storage.db, 'a').length > 0, 'the journalled updates in the database')
     expect(loggedRows(storage.db, 'a')).toEqual([1, 2])
-    expect(fs.statSync(storage.journalFile).size).toBe(0)
+    expect(journalledSeqs(storage.journalFile)).toEqual([])
   })
 
   it('a read sees journalled updates at once', async () => {
@@ -93,7 +101,7 @@ describe('SqliteBoardStore', () => {
     const { logger, lines } = capturedLog()
     const restarted = openBoardStore(crashed, { logger })
     expect(loggedRows(crashed.db, 'a')).toEqual([1, 2])
-    expect(fs.statSync(crashed.journalFile).size).toBe(0)
+    expect(journalledSeqs(crashed.journalFile)).toEqual([])
     expect(loaded(await restarted.loadBoard('a'))).toEqual({ title: 'Werkstatt', ort: 'Cottbus' })
     expect(lines().some((line) => line.updates === 2)).toBe(true)
     const [next] = await restarted.appendBatches([{ boardId: 'a', updates: [updateSetting('x', 'y')] }])
@@ -121,20 +129,49 @@ describe('SqliteBoardStore', () => {
     expect(loaded(await restarted.loadBoard('b'))).toEqual({ title: 'Pitch' })
   })
 
+  it('a batch that does not fit in the rest of the journal moves the journal into the database first', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER, journalCapacityBytes: 8192 })
+    for (const part of ['a', 'b', 'c']) {
+      await store.appendBatches([{ boardId: 'a', updates: [updateSetting(part, part.repeat(1500))] }])
+    }
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('notiz', 'x'.repeat(4000))] }])
+    expect(loggedRows(storage.db, 'a')).toEqual([1, 2, 3])
+    expect(journalledSeqs(storage.journalFile)).toEqual([4])
+    expect(loaded(await store.loadBoard('a'))).toEqual({ a: 'a'.repeat(1500), b: 'b'.repeat(1500), c: 'c'.repeat(1500), notiz: 'x'.repeat(4000) })
+  })
+
+  it('a batch bigger than the whole journal goes straight into the database, after what the journal held', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER, journalCapacityBytes: 4096 })
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt')] }])
+    const [last] = await store.appendBatches([
+      { boardId: 'a', updates: [updateSetting('notiz', 'x'.repeat(5000)), updateSetting('ort', 'Cottbus')] },
+    ])
+    expect(last).toBe(3)
+    expect(loggedRows(storage.db, 'a')).toEqual([1, 2, 3])
+    expect(journalledSeqs(storage.journalFile)).toEqual([])
+    await store.appendBatches([{ boardId: 'a', updates: [updateSetting('raum', 'Lausitz-Saal')] }])
+    expect(journalledSeqs(storage.journalFile)).toEqual([4])
+    expect(loaded(await store.loadBoard('a'))).toEqual({ title: 'Werkstatt', notiz: 'x'.repeat(5000), ort: 'Cottbus', raum: 'Lausitz-Saal' })
+  })
+
   it('a journal cut short in a record keeps every whole record before it and says what it dropped', async () => {
     const storage = tempStorage()
     const store = openBoardStore(storage, { flushDelayMs: NEVER })
     await store.appendBatches([{ boardId: 'a', updates: [updateSetting('title', 'Werkstatt')] }])
-    const wholeRecord = fs.statSync(storage.journalFile).size
     await store.appendBatches([{ boardId: 'a', updates: [updateSetting('ort', 'Cottbus')] }])
     const crashed = tempStorage()
     const written = fs.readFileSync(storage.journalFile)
-    fs.writeFileSync(crashed.journalFile, written.subarray(0, written.byteLength - 5))
+    // Each record starts with the length of what follows its 8-byte header.
+    const wholeRecord = 8 + written.readUInt32LE(0)
+    const secondRecordEnd = wholeRecord + 8 + written.readUInt32LE(wholeRecord)
+    fs.writeFileSync(crashed.journalFile, written.subarray(0, secondRecordEnd - 5))
 
     const { logger, lines } = capturedLog()
     const restarted = openBoardStore(crashed, { logger })
     expect(loaded(await restarted.loadBoard('a'))).toEqual({ title: 'Werkstatt' })
-    expect(lines().find((line) => line.droppedBytes !== undefined)?.droppedBytes).toBe(written.byteLength - 5 - wholeRecord)
+    expect(lines().find((line) => line.droppedBytes !== undefined)?.droppedBytes).toBe(secondRecordEnd - 5 - wholeRecord)
   })
 
   it('migrates a data directory from the global update sequence without losing an update', async () => {
