@@ -1,10 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { createLogger, type Logger } from '../../server/logger.ts'
 import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
 import { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
+import { makeTempDir } from './tempDirs.ts'
 
 export interface TempStorage {
   dir: string
@@ -16,7 +15,7 @@ const opened: { db: Database.Database; stores: SqliteBoardStore[] }[] = []
 
 /** A database and journal path in a fresh directory; `closeTempStorage` closes what was opened on it. */
 export function tempStorage(): TempStorage {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-store-'))
+  const dir = makeTempDir('store')
   const db = openSqliteDatabase(path.join(dir, 'db.sqlite'))
   opened.push({ db, stores: [] })
   return { dir, db, journalFile: path.join(dir, 'updates.journal') }

@@ -1,9 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { createServer, type IdeenschmiedeServer } from '../../server/app.ts'
 import { configWith, type Config } from '../../server/config.ts'
 import { createLogger } from '../../server/logger.ts'
+import { makeTempDir } from './tempDirs.ts'
 
 export interface TestServer {
   server: IdeenschmiedeServer
@@ -21,7 +19,7 @@ export interface TestServer {
 }
 
 export function makeDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-test-'))
+  return makeTempDir('test')
 }
 
 /** The real server, in this process, on 127.0.0.1 and a free port. */

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { UpdateJournal, type JournalRecord } from '../../server/storage/UpdateJournal.ts'
+import { makeTempDir } from '../support/tempDirs.ts'
 
 const journals: UpdateJournal[] = []
 afterEach(() => {
@@ -11,7 +11,7 @@ afterEach(() => {
 })
 
 function journalFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-journal-')), 'updates.journal')
+  return path.join(makeTempDir('journal'), 'updates.journal')
 }
 
 function open(file: string, capacityBytes?: number): ReturnType<typeof UpdateJournal.open> {
