@@ -30,7 +30,7 @@ const METHOD_NOTES = [
   'server CPU = on-CPU time of all the server process\'s threads over the window (/proc/<pid>/task/*/schedstat, ns), divided by deliveries',
   'latency = receive − send on CLOCK_MONOTONIC, stamped into the update by the writer; clients are raw ws connections in separate load processes',
   'generator CPU = load processes + this process; the machine\'s cores are shared by server and generator',
-  'fan-out figures are steady state: each fresh server first runs one round of the same load, while V8 still optimizes its code; that round is only shown as "first round"',
+  'fan-out figures are steady state: each fresh server first runs two rounds of the same load, while V8 still optimizes its code; the first is only shown as "first round"; measured rounds go in Thue-Morse order (A B B A B A A B)',
 ]
 
 function usage(): string {

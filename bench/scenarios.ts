@@ -57,24 +57,28 @@ function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: stri
     notes,
     metrics: FANOUT_METRICS,
     async run({ pool, servers, order, quick, runTag, settle }) {
-      const rounds = quick ? 1 : 4
       const timing = quick ? { warmupMs: 500, windowMs: 2_000 } : { warmupMs: 2_000, windowMs: 5_000 }
+      const [first, second] = order
       // Each scenario starts fresh servers, whose code V8 still runs in its baseline tiers for the first round (a
-      // third more CPU per delivery for ours in fan-out c, an eighth for the reference); a venue server runs for
-      // hours. So each server first gets one round of the same load that is reported on its own, not merged.
+      // third more CPU per delivery for ours in fan-out c, an eighth for the reference), and the second round still
+      // costs a tenth more than later ones; a venue server runs for hours. So each server first gets two rounds of
+      // the same load that are not merged; the first of them is reported on its own.
+      const warmUp: ServerKind[] = quick ? [first, second] : [first, second, second, first]
+      // Measured rounds in Thue-Morse order (A B B A B A A B): both servers hold positions with the same sum and the
+      // same sum of squares, so drift of the shared machine over the scenario, straight or curved, hits both alike.
+      // (B A A B B A A B put the second server at both ends: two copies of ours measured 0.89 with ours first and
+      // 1.13 with it second, three runs each.)
+      const measured: ServerKind[] = quick ? [second, first] : [first, second, second, first, second, first, first, second]
       const firstRound: Partial<Record<ServerKind, FanoutRound>> = {}
-      for (const kind of order) {
+      for (const kind of warmUp) {
         await settle()
-        firstRound[kind] = await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} warm-up`)
+        const round = await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} warm-up`)
+        firstRound[kind] ??= round
       }
-      // Then in ABBA order (B A, A B, B A, A B): drift of the shared machine hits both alike, and each server is
-      // measured as often right after the other as right after itself.
       const collected: Record<ServerKind, FanoutRound[]> = { ours: [], ref: [] }
-      for (let round = 0; round < rounds; round++) {
-        for (const kind of round % 2 === 0 ? [order[1], order[0]] : order) {
-          await settle()
-          collected[kind].push(await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} ${round}`))
-        }
+      for (const [index, kind] of measured.entries()) {
+        await settle()
+        collected[kind].push(await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} ${index}`))
       }
       const figures = (kind: ServerKind): Figures => ({
         ...summarizeFanout(collected[kind]),
