@@ -136,7 +136,7 @@ function decodeRecords(contents: Buffer): { records: JournalRecord[]; validBytes
     records.push({
       boardId: body.toString('utf8', 1, 1 + idBytes),
       seq: body.readDoubleLE(1 + idBytes),
-      // A copy: the file's buffer is dropped once the records are stored.
+      // A copy: the mapping is zeroed once the records are stored elsewhere.
       data: new Uint8Array(body.subarray(BODY_PREFIX_BYTES + idBytes)),
     })
     offset = bodyEnd
