@@ -24,8 +24,19 @@ import { FileAssetStore } from './assets/FileAssetStore.ts'
 import { clientConfigRoute } from './http/clientConfig.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
-import { attachSessionSockets } from './session/SessionSockets.ts'
-import { SessionHub } from './session/SessionHub.ts'
+import { breakoutsFeature } from './breakouts/breakoutsFeature.ts'
+import { pitchFeature } from './pitch/pitchFeature.ts'
+import { speedDatingFeature } from './speedDating/speedDatingFeature.ts'
+import { CommandRegistry } from './workshop/CommandRegistry.ts'
+import { InProcessEventCommandLock } from './workshop/EventCommandLock.ts'
+import { agendaFeature } from './workshop/features/agenda.ts'
+import { followMeFeature } from './workshop/features/followMe.ts'
+import { locksFeature } from './workshop/features/locks.ts'
+import { peopleFeature } from './workshop/features/people.ts'
+import { reactionsFeature } from './workshop/features/reactions.ts'
+import { votingFeature } from './workshop/features/voting.ts'
+import { WorkshopHub } from './workshop/WorkshopHub.ts'
+import { attachWorkshopSockets } from './workshop/WorkshopSockets.ts'
 import { openSqliteStorage, type Storage } from './storage/Storage.ts'
 import { RoomRegistry } from './sync/RoomRegistry.ts'
 import { SyncEndpoint } from './sync/SyncEndpoint.ts'
@@ -71,8 +82,14 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))
-  const sessions = new SessionHub({ sessions: storage.sessions, events: storage.events, logger })
-  const upgrades = new UpgradeRouter({ access, events: storage.events, sync, sessions, logger, publicUrl: config.publicUrl })
+  const commands = new CommandRegistry(workshopFeatures(storage, documents))
+  const workshops = new WorkshopHub({
+    store: storage.workshops,
+    lock: new InProcessEventCommandLock(),
+    initialState: (eventId) => commands.initialState(eventId),
+    logger,
+  })
+  const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
 
   const app = express()
   app.disable('x-powered-by')
@@ -106,41 +123,22 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     }),
   )
   app.use('/api', createBoardsApi({ events: storage.events, documents, history }))
-  app.use('/api', createReportApi({ events: storage.events, documents, sessions: storage.sessions }))
+  app.use(
+    '/api',
+    createReportApi({ events: storage.events, documents, votes: storage.votes, matches: storage.matches, profiles: storage.profiles }),
+  )
   app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
   app.use('/api', apiErrorHandler(logger))
   serveClient(app)
 
   const httpServer = http.createServer(app)
   httpServer.on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head))
-  const io = attachSessionSockets(httpServer, {
+  const io = attachWorkshopSockets(httpServer, {
     access,
     events: storage.events,
-    hub: sessions,
-    sessions: storage.sessions,
+    hub: workshops,
+    registry: commands,
     logger,
-    speedDating: {
-      sessions: storage.sessions,
-      events: storage.events,
-      seedPairBoard: (boardId, cards, language) => seedPairBoard(documents, boardId, cards, language),
-    },
-    pitch: {
-      events: storage.events,
-      documents,
-      ensurePitchFrames: async (eventId, boardId, pitcherIds) => {
-        const profiles = await storage.sessions.loadProfiles(eventId)
-        const pitchers = pitcherIds.flatMap((id) => {
-          const card = profiles.get(id)
-          return card ? [{ id, card }] : []
-        })
-        return ensurePitchFrames(documents, boardId, pitchers, 'de')
-      },
-    },
-    breakouts: {
-      events: storage.events,
-      documents,
-      seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
-    },
     allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
   })
 
@@ -161,7 +159,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
       }),
     close: async () => {
       await io.close()
-      await sessions.dispose()
+      await workshops.dispose()
       sync.close()
       httpServer.closeAllConnections()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
@@ -169,6 +167,45 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
       await storage.close()
     },
   }
+}
+
+/** The composition root of workshop control: every feature, wired to what it needs. */
+function workshopFeatures(storage: Storage, documents: BoardDocuments) {
+  const { events } = storage
+  const now = Date.now
+  return [
+    agendaFeature({ events, now }),
+    followMeFeature({ events }),
+    locksFeature({ events }),
+    votingFeature({ events, votes: storage.votes }),
+    reactionsFeature({ now }),
+    peopleFeature({ profiles: storage.profiles }),
+    speedDatingFeature({
+      events,
+      matches: storage.matches,
+      profiles: storage.profiles,
+      now,
+      seedPairBoard: (boardId, cards, language) => seedPairBoard(documents, boardId, cards, language),
+    }),
+    pitchFeature({
+      events,
+      documents,
+      now,
+      ensurePitchFrames: async (eventId, boardId, pitcherIds) => {
+        const profiles = await storage.profiles.loadProfiles(eventId)
+        const pitchers = pitcherIds.flatMap((id) => {
+          const card = profiles.get(id)
+          return card ? [{ id, card }] : []
+        })
+        return ensurePitchFrames(documents, boardId, pitchers, 'de')
+      },
+    }),
+    breakoutsFeature({
+      events,
+      documents,
+      seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
+    }),
+  ]
 }
 
 function serveClient(app: express.Express): void {

@@ -9,7 +9,11 @@ export interface Principal {
   role: Role
   eventId: string | null
   linkId: string | null
+  /** The person: one per link, or per device that joined by code. Votes, marks and profile cards hang on it. */
+  personId: string
 }
+
+const ADMIN_PERSON_ID = 'admin'
 
 export interface IssuedLink {
   link: StoredLink
@@ -34,11 +38,11 @@ export class AccessControl {
     if (!token || token.length > 200) return null
     const tokenHash = hashToken(token)
     if (timingSafeEqual(Buffer.from(tokenHash, 'hex'), this.adminTokenHash)) {
-      return { role: 'admin', eventId: null, linkId: null }
+      return { role: 'admin', eventId: null, linkId: null, personId: ADMIN_PERSON_ID }
     }
     const link = await this.events.findLinkByTokenHash(tokenHash)
     if (!link || link.revoked) return null
-    return { role: link.role, eventId: link.eventId, linkId: link.id }
+    return { role: link.role, eventId: link.eventId, linkId: link.id, personId: link.id }
   }
 
   async issueLink(eventId: string, role: LinkRole, label: string | null): Promise<IssuedLink> {

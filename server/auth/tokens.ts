@@ -1,11 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../shared/joinCode.ts'
 
-/** 72 random bits, URL-safe: ids of events, boards and links (not secrets). */
-export function newId(): string {
-  return randomBytes(9).toString('base64url')
-}
-
 /** 192 random bits: a bearer token. Only its hash is stored. */
 export function newToken(): string {
   return randomBytes(24).toString('base64url')

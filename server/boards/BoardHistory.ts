@@ -1,8 +1,8 @@
-import { newId } from '../auth/tokens.ts'
+import { newId } from '../ids.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardContent, BoardDocuments } from './BoardDocuments.ts'
 import { checkRecords } from './tldrawRecords.ts'
-import type { BoardVersionInfo, VersionStore } from './VersionStore.ts'
+import type { BoardVersionInfo, VersionStore } from '../storage/VersionStore.ts'
 
 export const AUTO_VERSION_INTERVAL_MS = 10 * 60 * 1000
 

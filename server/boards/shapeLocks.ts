@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { writeBoardRecords } from '../../shared/boardDocument.ts'
-import type { Viewport } from '../../shared/session.ts'
+import type { Viewport } from '../../shared/workshop/index.ts'
 import { readShapes, withDescendants } from './shapeRecords.ts'
 
 /** Locks or unlocks a shape and everything inside it, with tldraw's own shape lock, so clients enforce it too. */

@@ -4,7 +4,7 @@ import { isBoardId } from '../../shared/boardId.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { mayAccessEvent, type AccessControl } from '../auth/AccessControl.ts'
 import type { Logger } from '../logger.ts'
-import type { SessionHub } from '../session/SessionHub.ts'
+import type { WorkshopHub } from '../workshop/WorkshopHub.ts'
 import type { EventStore } from '../storage/EventStore.ts'
 import type { SyncEndpoint } from '../sync/SyncEndpoint.ts'
 import { accessForRole } from '../sync/SyncSocket.ts'
@@ -15,7 +15,7 @@ export interface UpgradeRouterDeps {
   access: AccessControl
   events: EventStore
   sync: SyncEndpoint
-  sessions: SessionHub
+  workshops: WorkshopHub
   logger: Logger
   publicUrl: string | undefined
 }
@@ -68,10 +68,10 @@ export class UpgradeRouter {
       sync.refuseUpgrade(request, socket, head, CloseCode.forbidden, 'this board belongs to another event')
       return
     }
-    const session = await this.deps.sessions.session(board.eventId)
+    const workshop = await this.deps.workshops.workshop(board.eventId)
     const connectionAccess =
       principal.role === 'participant'
-        ? { canWrite: () => !session.isLocked(boardId), sharesPresence: true }
+        ? { canWrite: () => !workshop.isLocked(boardId), sharesPresence: true }
         : accessForRole(principal.role)
     sync.handleUpgrade(request, socket, head, { boardId, access: connectionAccess, linkId: principal.linkId })
   }

@@ -3,8 +3,10 @@ import { z } from 'zod'
 import { SIDE_INFO } from '../../shared/sides.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
 import { buildEventReport, renderReportCsv, renderReportMarkdown, type MatchCount } from '../report/index.ts'
-import type { SessionStore } from '../session/SessionStore.ts'
 import type { EventStore } from '../storage/EventStore.ts'
+import type { MatchStore } from '../storage/MatchStore.ts'
+import type { ProfileStore } from '../storage/ProfileStore.ts'
+import type { VoteStore } from '../storage/VoteStore.ts'
 import { ApiFailure } from './apiErrors.ts'
 import { parseId } from './parseRequest.ts'
 import { assertFacilitator, principalOf } from './requireAuth.ts'
@@ -12,13 +14,15 @@ import { assertFacilitator, principalOf } from './requireAuth.ts'
 export interface ReportApiDeps {
   events: EventStore
   documents: BoardDocuments
-  sessions: SessionStore
+  votes: VoteStore
+  matches: MatchStore
+  profiles: ProfileStore
 }
 
 const formatSchema = z.enum(['md', 'csv']).default('md')
 
 /** `GET /api/events/:eventId/report?format=md|csv`: the results of the day, built on the server without a browser. */
-export function createReportApi({ events, documents, sessions }: ReportApiDeps): Router {
+export function createReportApi({ events, documents, votes, matches, profiles }: ReportApiDeps): Router {
   const router = Router()
   router.get('/events/:eventId/report', async (req, res) => {
     const eventId = parseId(req.params.eventId, 'event')
@@ -30,9 +34,9 @@ export function createReportApi({ events, documents, sessions }: ReportApiDeps):
     const boards = []
     for (const board of (await events.listBoards(eventId)).filter((b) => !b.archived)) {
       const content = await documents.read(board.id)
-      boards.push({ board, records: content.records, voteResults: await sessions.latestRevealedVote(board.id) })
+      boards.push({ board, records: content.records, voteResults: await votes.latestRevealedVote(board.id) })
     }
-    const report = buildEventReport({ event, boards, matches: await matchCounts(sessions, eventId) })
+    const report = buildEventReport({ event, boards, matches: await matchCounts(matches, profiles, eventId) })
     const slug = event.title.replace(/[^\p{L}\p{N} _-]/gu, '').trim() || 'ergebnisse'
     const fileName = `${slug}.${format.data}`
     res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
@@ -43,10 +47,10 @@ export function createReportApi({ events, documents, sessions }: ReportApiDeps):
 }
 
 /** Mutual matches: named pairs where both agreed to share, otherwise counted by sides only. */
-async function matchCounts(sessions: SessionStore, eventId: string): Promise<MatchCount[] | undefined> {
-  const matches = await sessions.mutualMatches(eventId)
+async function matchCounts(store: MatchStore, profileStore: ProfileStore, eventId: string): Promise<MatchCount[] | undefined> {
+  const matches = await store.mutualMatches(eventId)
   if (matches.length === 0) return undefined
-  const profiles = await sessions.loadProfiles(eventId)
+  const profiles = await profileStore.loadProfiles(eventId)
   const named: MatchCount[] = []
   const bySides = new Map<string, MatchCount>()
   for (const match of matches) {

@@ -3,7 +3,7 @@ import { cachedStatements, type PrepareCached } from './openSqliteDatabase.ts'
 import { agendaSchema } from '../../shared/agenda.ts'
 import { eventModeSchema, templateIdSchema, type Board, type EventInfo } from '../../shared/api.ts'
 import { linkRoleSchema } from '../../shared/roles.ts'
-import { newId } from '../auth/tokens.ts'
+import { newId } from '../ids.ts'
 import type { EventPatch, EventStore, NewEvent, NewLink, StoredLink } from './EventStore.ts'
 
 const SCHEMA = `

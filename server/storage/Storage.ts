@@ -1,12 +1,18 @@
 import path from 'node:path'
 import type { BoardStore } from './BoardStore.ts'
-import { SqliteVersionStore } from '../boards/SqliteVersionStore.ts'
-import type { VersionStore } from '../boards/VersionStore.ts'
-import type { SessionStore } from '../session/SessionStore.ts'
-import { SqliteSessionStore } from '../session/SqliteSessionStore.ts'
+import { SqliteVersionStore } from './SqliteVersionStore.ts'
+import type { VersionStore } from './VersionStore.ts'
 import type { Logger } from '../logger.ts'
 import { lockDataDir, type DataDirLock } from './DataDirLock.ts'
 import type { EventStore } from './EventStore.ts'
+import type { MatchStore } from './MatchStore.ts'
+import type { ProfileStore } from './ProfileStore.ts'
+import { SqliteMatchStore } from './SqliteMatchStore.ts'
+import { SqliteProfileStore } from './SqliteProfileStore.ts'
+import { SqliteVoteStore } from './SqliteVoteStore.ts'
+import { SqliteWorkshopStateStore } from './SqliteWorkshopStateStore.ts'
+import type { VoteStore } from './VoteStore.ts'
+import type { WorkshopStateStore } from './WorkshopStateStore.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
 import { SqliteBoardStore } from './SqliteBoardStore.ts'
 import { SqliteEventStore } from './SqliteEventStore.ts'
@@ -16,7 +22,10 @@ import { INLINE_CHECKPOINT_PAGES, startWalCheckpointer } from './WalCheckpointer
 export interface Storage {
   boards: BoardStore
   events: EventStore
-  sessions: SessionStore
+  workshops: WorkshopStateStore
+  votes: VoteStore
+  profiles: ProfileStore
+  matches: MatchStore
   versions: VersionStore
   close(): Promise<void>
 }
@@ -41,7 +50,15 @@ function openLockedStorage(dataDir: string, logger: Logger, lock: DataDirLock): 
   const db = openSqliteDatabase(file)
   db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
   const boards = new SqliteBoardStore(db, { journalFile: path.join(dataDir, JOURNAL_FILE_NAME), logger })
-  const stores = { boards, events: new SqliteEventStore(db), sessions: new SqliteSessionStore(db), versions: new SqliteVersionStore(db) }
+  const stores = {
+    boards,
+    events: new SqliteEventStore(db),
+    workshops: new SqliteWorkshopStateStore(db),
+    votes: new SqliteVoteStore(db),
+    profiles: new SqliteProfileStore(db),
+    matches: new SqliteMatchStore(db),
+    versions: new SqliteVersionStore(db),
+  }
   const checkpointer = startWalCheckpointer(file, logger)
   return {
     ...stores,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CommandName, CommandPayload } from '../../shared/session.ts'
+import type { CommandName, CommandPayload } from '../../shared/workshop/index.ts'
 import { bestClockOffsetMs, remainingMs } from '../../shared/clock.ts'
 import { createEventFixture, type EventFixture } from '../support/api.ts'
 import { connectSynced, type BoardClient } from '../support/boardClient.ts'
@@ -47,7 +47,7 @@ type Shows = (s: ReturnType<SessionClient['state']>) => boolean
 function facilitatorCommands(): Array<[CommandName, CommandPayload<CommandName>, Shows]> {
   const commands: Array<[string, unknown, Shows]> = [
     ['phase:set', { index: 5 }, (s) => s?.phaseIndex === 5],
-    ['phase:step', { delta: 1 }, (s) => s?.phaseIndex === 6],
+    ['phase:step', { delta: 1, from: 5 }, (s) => s?.phaseIndex === 6],
     ['timer:start', { durationMs: 60_000 }, (s) => s?.timer.status === 'running'],
     ['spotlight:start', { boardId: f.board.id, viewport, mode: 'follow', target: 'everyone' }, (s) => s?.spotlight?.mode === 'follow'],
     ['board:lock', { boardId: f.board.id, reason: 'Pitch läuft' }, (s) => s?.locks[f.board.id]?.reason === 'Pitch läuft'],
@@ -96,7 +96,7 @@ describe('workshop control commands', () => {
 
   it('a command without an acknowledgement still gets its error as an event', async () => {
     const errors: string[] = []
-    participant.socket.on('session:error', (error) => errors.push(error.code))
+    participant.socket.on('workshop:error', (error) => errors.push(error.code))
     const emitWithoutAck = participant.socket.emit as unknown as (name: string, payload: unknown) => void
     emitWithoutAck.call(participant.socket, 'timer:stop', {})
     await until(() => errors.includes('forbidden'), 'the forbidden error event')

@@ -45,7 +45,7 @@ describe('speed-dating', () => {
     ])
     if (!anna || !bernd) throw new Error('people missing')
     expect(await facilitator.send('speed:configure', { roundMs: 120_000, imbalance: 'sit-out', institutionsAs: 'either' })).toEqual({ ok: true })
-    expect(await facilitator.send('speed:next', {})).toEqual({ ok: true })
+    expect(await facilitator.send('speed:next', { afterRound: 0 })).toEqual({ ok: true })
     await until(() => anna.client.state()?.speedDating?.rounds.length === 1, 'round 1 at anna')
     const round = anna.client.state()?.speedDating?.rounds[0]
     expect(round?.groups).toHaveLength(1)
@@ -68,7 +68,7 @@ describe('speed-dating', () => {
       ['Clara', 'kreative'],
     ])
     if (!anna || !bernd || !clara) throw new Error('people missing')
-    await facilitator.send('speed:next', {})
+    await facilitator.send('speed:next', { afterRound: 0 })
     await until(() => anna.client.state()?.speedDating?.rounds.length === 1, 'round 1')
     const round1 = anna.client.state()?.speedDating?.rounds[0]
     const met = (a: string) => round1?.groups.find((g) => g.members.includes(a))?.members.find((m) => m !== a)
@@ -88,8 +88,8 @@ describe('speed-dating', () => {
 
     await bernd.client.send('match:mark', { otherId: partner.id, want: true, shareContact: false })
     await until(() => (partner.client.matches()?.matches.length ?? 0) === 1 && (bernd.client.matches()?.matches.length ?? 0) === 1, 'the match at both')
-    expect(partner.client.matches()?.matches[0]).toMatchObject({ participantId: bernd.id, name: 'Bernd', contact: null })
-    expect(bernd.client.matches()?.matches[0]).toMatchObject({ participantId: partner.id, contact: '' })
+    expect(partner.client.matches()?.matches[0]).toMatchObject({ personId: bernd.id, name: 'Bernd', contact: null })
+    expect(bernd.client.matches()?.matches[0]).toMatchObject({ personId: partner.id, contact: '' })
     await until(() => facilitator.state()?.speedDating?.matchCount === 1, 'the count at the facilitator')
     expect(other.client.matches()?.matches ?? []).toEqual([])
     expect(JSON.stringify(facilitator.states)).not.toContain('marked')
@@ -101,7 +101,7 @@ describe('speed-dating', () => {
       ...Array.from({ length: 9 }, (_, i) => [`U${i}`, 'unternehmen'] as [string, 'unternehmen']),
     ]
     await people(names)
-    for (let round = 0; round < 8; round++) expect(await facilitator.send('speed:next', {})).toEqual({ ok: true })
+    for (let round = 0; round < 8; round++) expect(await facilitator.send('speed:next', { afterRound: round })).toEqual({ ok: true })
     const rounds = facilitator.state()?.speedDating?.rounds ?? []
     expect(rounds).toHaveLength(8)
     const pairs = rounds.flatMap((r) => r.groups.map((g) => [...g.members].sort().join('+')))
@@ -147,8 +147,8 @@ describe('pitch queue', () => {
     expect(lockedChildren.length).toBeGreaterThan(0)
     expect(lockedChildren.every((r) => r.isLocked)).toBe(true)
 
-    expect(await facilitator.send('pitch:next', {})).toEqual({ ok: true })
+    expect(await facilitator.send('pitch:next', { after: 0 })).toEqual({ ok: true })
     await until(() => shape(annaFrame)?.isLocked === false && shape(queue[1]?.frameId ?? '')?.isLocked === true, 'next pitch locked, first unlocked')
-    expect(await anna.client.send('pitch:next', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await anna.client.send('pitch:next', { after: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 })

@@ -1,11 +1,11 @@
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, CommandName, CommandPayload, CommandResult, MyMatches, MyVote, ReactionEvent, RosterEntry, ServerToClientEvents, SessionState } from '../../shared/session.ts'
+import type { ClientToServerEvents, CommandName, CommandPayload, CommandResult, MyMatches, MyVote, ReactionEvent, RosterEntry, ServerToClientEvents, WorkshopState } from '../../shared/workshop/index.ts'
 import { until } from './until.ts'
 
 export interface SessionClient {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>
-  state: () => SessionState | null
-  states: SessionState[]
+  state: () => WorkshopState | null
+  states: WorkshopState[]
   mine: () => MyVote | null
   reactions: ReactionEvent[]
   roster: () => RosterEntry[] | null
@@ -22,15 +22,15 @@ export async function connectSession(httpUrl: string, token: string, eventId: st
     transports: ['websocket'],
     reconnection: false,
   })
-  const states: SessionState[] = []
+  const states: WorkshopState[] = []
   const reactions: ReactionEvent[] = []
   let mine: MyVote | null = null
   let roster: RosterEntry[] | null = null
   let matches: MyMatches | null = null
   let me: string | null = null
   socket.on('matches:mine', (value) => (matches = value))
-  socket.on('session:me', (value) => (me = value.participantId))
-  socket.on('session:state', (state) => states.push(state))
+  socket.on('workshop:me', (value) => (me = value.personId))
+  socket.on('workshop:state', (state) => states.push(state))
   socket.on('vote:mine', (value) => (mine = value))
   socket.on('reaction', (event) => reactions.push(event))
   socket.on('roster', (entries) => (roster = entries))

@@ -85,7 +85,7 @@ export function MatchMarks({ connection, snapshot, me, partners }: MatchMarksPro
       ) : (
         <ul className="sd-match-list" data-testid="speed-matches">
           {matches.map((match) => (
-            <li key={match.participantId}>
+            <li key={match.personId}>
               <strong>{match.organisation ? t('round.person', { name: match.name, organisation: match.organisation }) : match.name}</strong>
               <span>{match.contact ? match.contact : t('match.contactHidden')}</span>
             </li>

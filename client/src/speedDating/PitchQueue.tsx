@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CommandName, PitchState } from '../../../shared/session.ts'
+import type { CommandResult, PitchState } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { WorkshopConnection } from '../workshop/WorkshopConnection.ts'
 import { failureText, type Directory } from './people.ts'
@@ -9,35 +9,38 @@ import { nameWithSide } from './RoundPlan.tsx'
 export function PitchQueue({ connection, pitch, directory }: { connection: WorkshopConnection; pitch: PitchState; directory: Directory }) {
   const { t } = useMessages()
   const [error, setError] = useState<string | null>(null)
+  const [pending, setPending] = useState(false)
   const now = pitch.queue[pitch.current]
 
-  async function run(result: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>) {
-    const outcome = await result
+  async function run(send: () => Promise<CommandResult>) {
+    setPending(true)
+    const outcome = await send().finally(() => setPending(false))
     setError(outcome.ok ? null : failureText(outcome.error, t))
   }
-  const send = (command: Extract<CommandName, 'pitch:next' | 'pitch:end'>) => void run(connection.send(command, {}))
 
   return (
     <div className="sd-pitch">
       <p className="sd-pitch__now" role="status" data-testid="pitch-now">
-        {now ? t('pitch.now', { name: nameWithSide(directory, now.participantId, t) }) : t('pitch.idle')}
+        {now ? t('pitch.now', { name: nameWithSide(directory, now.personId, t) }) : t('pitch.idle')}
       </p>
       <div className="sd-actions">
-        <button type="button" className="sd-button sd-button--primary" onClick={() => send('pitch:next')} disabled={pitch.queue.length === 0}>
+        <button type="button" className="sd-button sd-button--primary" onClick={() => void run(() => connection.send('pitch:next', { after: pitch.current }))}
+          disabled={pitch.queue.length === 0 || pending}
+        >
           {t('pitch.next')}
         </button>
-        <button type="button" className="sd-button" onClick={() => send('pitch:end')} disabled={pitch.current < 0}>
+        <button type="button" className="sd-button" onClick={() => void run(() => connection.send('pitch:end', {}))} disabled={pitch.current < 0 || pending}>
           {t('pitch.end')}
         </button>
       </div>
       <ol className="sd-queue" aria-label={t('pitch.queue')}>
         {pitch.queue.map((entry, index) => (
-          <li key={entry.participantId} className="sd-queue__item" aria-current={index === pitch.current ? 'step' : undefined}>
-            <span>{nameWithSide(directory, entry.participantId, t)}</span>
+          <li key={entry.personId} className="sd-queue__item" aria-current={index === pitch.current ? 'step' : undefined}>
+            <span>{nameWithSide(directory, entry.personId, t)}</span>
             {index === pitch.current ? (
               <span className="sd-badge">{t('pitch.running')}</span>
             ) : (
-              <button type="button" className="sd-button" onClick={() => void run(connection.send('pitch:start', { index }))}>
+              <button type="button" className="sd-button" onClick={() => void run(() => connection.send('pitch:start', { index }))} disabled={pending}>
                 {t('pitch.start')}
               </button>
             )}

@@ -31,8 +31,8 @@ export function PitchQueuePanel({ connection, snapshot, boards, onBoardPickerFoc
   const choosable = boards.filter((board) => !pairBoards.has(board.id))
   const [boardId, setBoardId] = useState(() => pitch?.boardId ?? choosable.find((board) => board.template === 'pitch')?.id ?? '')
   const [minutes, setMinutes] = useState(String(pitch ? pitch.perPitchMs / 60_000 : DEFAULT_PITCH_MINUTES))
-  const [arranged, setArranged] = useState<string[]>(() => pitch?.queue.map((entry) => entry.participantId) ?? [])
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(() => (pitch ? new Set(Object.keys(directory).filter((id) => !pitch.queue.some((e) => e.participantId === id))) : new Set()))
+  const [arranged, setArranged] = useState<string[]>(() => pitch?.queue.map((entry) => entry.personId) ?? [])
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(() => (pitch ? new Set(Object.keys(directory).filter((id) => !pitch.queue.some((e) => e.personId === id))) : new Set()))
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null)
   const order = mergeOrder(arranged, directory)
   const chosenBoard = boardId || choosable.find((board) => board.template === 'pitch')?.id || ''

@@ -1,4 +1,4 @@
-import type { SpeedDatingRound } from '../../../shared/session.ts'
+import type { SpeedDatingRound } from '../../../shared/workshop/index.ts'
 import { SIDE_INFO } from '../../../shared/sides.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { Translate } from '../i18n/useMessages.ts'

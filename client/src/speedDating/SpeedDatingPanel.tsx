@@ -22,6 +22,7 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
   const { t } = useMessages()
   const eventBoards = useEventBoards(snapshot.state?.eventId ?? null, boards)
   const [error, setError] = useState<string | null>(null)
+  const [pending, setPending] = useState(false)
   const speedDating = snapshot.state?.speedDating ?? null
   const rounds = speedDating?.rounds ?? []
   const directory = snapshot.state?.directory ?? {}
@@ -29,8 +30,10 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
   const running = rounds.length > 0 && (timerStatus === 'running' || timerStatus === 'paused')
   const current = rounds.at(-1)
 
-  async function run(command: 'speed:next' | 'speed:end') {
-    const result = await connection.send(command, {})
+  // The button is disabled while its command is on its way, and "next" names the round it follows, so a second click or a second facilitator cannot start two rounds.
+  async function run(send: () => ReturnType<WorkshopConnection['send']>, command: 'speed:next' | 'speed:end') {
+    setPending(true)
+    const result = await send().finally(() => setPending(false))
     if (result.ok) setError(null)
     else setError(command === 'speed:next' && result.error.code === 'conflict' ? t('panel.notEnough') : failureText(result.error, t))
   }
@@ -44,11 +47,13 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
           <span data-testid="speed-match-count">{t('panel.matchCount', { count: speedDating?.matchCount ?? 0 })}</span>
         </p>
         <div className="sd-actions">
-          <button type="button" className="sd-button sd-button--primary" onClick={() => void run('speed:next')}>
+          <button type="button" className="sd-button sd-button--primary" onClick={() => void run(() => connection.send('speed:next', { afterRound: rounds.length }), 'speed:next')}
+            disabled={pending}
+          >
             {t('speedDating.nextRound')}
           </button>
           {running && (
-            <button type="button" className="sd-button" onClick={() => void run('speed:end')}>
+            <button type="button" className="sd-button" onClick={() => void run(() => connection.send('speed:end', {}), 'speed:end')} disabled={pending}>
               {t('panel.endRounds')}
             </button>
           )}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { SpeedDatingSettings } from '../../../shared/session.ts'
+import type { SpeedDatingSettings } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { WorkshopConnection } from '../workshop/WorkshopConnection.ts'
 import { failureText } from './people.ts'

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { SpeedDatingRound } from '../../../shared/session.ts'
+import type { SpeedDatingRound } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { formatMinutes } from '../workshop/formatMinutes.ts'
 import { useTimerRemaining } from '../workshop/useWorkshop.ts'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { SpeedDatingRound } from '../../../shared/session.ts'
+import type { SpeedDatingRound } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { WorkshopConnection } from '../workshop/WorkshopConnection.ts'
 import { failureText, type Directory } from './people.ts'
@@ -20,7 +20,7 @@ export function SwapForm({ connection, round, directory }: { connection: Worksho
 
   async function swap(event: FormEvent) {
     event.preventDefault()
-    const result = await connection.send('speed:swap', { a, b })
+    const result = await connection.send('speed:swap', { round: round.number, a, b })
     if (result.ok) {
       setA('')
       setB('')

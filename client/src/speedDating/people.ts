@@ -1,9 +1,10 @@
-import type { SessionState } from '../../../shared/session.ts'
+import type { CommandError, WorkshopState } from '../../../shared/workshop/index.ts'
+import { refusalText } from '../workshop/controls/useCommand.ts'
 import { SIDE_INFO, type Side } from '../../../shared/sides.ts'
 import type { AppLocale } from '../i18n/messages.ts'
 import type { Translate } from '../i18n/useMessages.ts'
 
-export type Directory = SessionState['directory']
+export type Directory = WorkshopState['directory']
 
 /** "Anna (Studio Nord)", or just "Anna" when she named no organisation. */
 export function personLabel(directory: Directory, id: string, t: Translate): string {
@@ -21,9 +22,9 @@ export function sideLabel(side: Side, locale: AppLocale): string {
   return `${SIDE_INFO[side].letter} · ${SIDE_INFO[side].label[locale]}`
 }
 
-/** A failed command in words the person can act on. */
-export function failureText(error: { code: string; message: string }, t: Translate): string {
-  // The connection answers "offline" itself without asking the server; everything else carries the server's reason.
-  if (error.message === 'offline') return t('speedDating.offline')
-  return t('speedDating.commandFailed', { reason: error.message })
+/** A failed command in words the person can act on; where no general sentence fits, the server's reason. */
+export function failureText(error: CommandError, t: Translate): string {
+  if (error.code === 'offline') return t('speedDating.offline')
+  if (error.code === 'invalid' || error.code === 'conflict') return t('speedDating.commandFailed', { reason: error.message })
+  return refusalText(error.code, t)
 }

@@ -10,17 +10,17 @@ import type {
   ReactionEvent,
   RosterEntry,
   ServerToClientEvents,
-  SessionState,
-} from '../../../shared/session.ts'
+  WorkshopState,
+} from '../../../shared/workshop/index.ts'
 
 export type WorkshopStatus = 'connecting' | 'online' | 'offline' | 'refused'
 
 export interface WorkshopSnapshot {
   status: WorkshopStatus
-  state: SessionState | null
+  state: WorkshopState | null
   mine: MyVote | null
   roster: RosterEntry[] | null
-  /** My participant id on this channel (session:me), so I find myself in rounds and queues. */
+  /** My person id on this channel (workshop:me), so I find myself in rounds and queues. */
   me: string | null
   /** My private follow-up marks and mutual matches (matches:mine); nobody else's. */
   matches: MyMatches | null
@@ -29,6 +29,8 @@ export interface WorkshopSnapshot {
 }
 
 const CLOCK_SAMPLES = 5
+/** Longer than any command takes on a working server (a round with twenty pair boards), short enough that a button never hangs. */
+export const COMMAND_TIMEOUT_MS = 15_000
 const RECENT_REACTIONS = 30
 
 /**
@@ -67,10 +69,10 @@ export class WorkshopConnection {
         this.update({ status: 'offline' })
       }
     })
-    this.socket.on('session:state', (state) => this.update({ state }))
+    this.socket.on('workshop:state', (state) => this.update({ state }))
     this.socket.on('vote:mine', (mine) => this.update({ mine }))
     this.socket.on('roster', (roster) => this.update({ roster }))
-    this.socket.on('session:me', ({ participantId }) => this.update({ me: participantId }))
+    this.socket.on('workshop:me', ({ personId }) => this.update({ me: personId }))
     this.socket.on('matches:mine', (matches) => this.update({ matches }))
     this.socket.on('reaction', (event) => {
       this.recentReactions.push(event)
@@ -93,15 +95,28 @@ export class WorkshopConnection {
     return () => this.reactionListeners.delete(listener)
   }
 
+  /**
+   * Resolves with the server's answer, or with `offline` when there is no
+   * connection and `timeout` when no answer came in time. A timed-out command
+   * may still have been carried out: the state the server sends shows it.
+   */
   send<C extends CommandName>(command: C, payload: CommandPayload<C>): Promise<CommandResult> {
     return new Promise((resolve) => {
       if (!this.socket.connected) {
-        resolve({ ok: false, error: { code: 'internal', message: 'offline' } })
+        resolve({ ok: false, error: { code: 'offline', message: 'no connection to the server' } })
         return
       }
+      const withTimeout = this.socket.timeout(COMMAND_TIMEOUT_MS)
       // socket.io's typed emit cannot follow a generic command name; the event map still types payload and ack.
-      const emit = this.socket.emit.bind(this.socket) as unknown as (name: C, payload: CommandPayload<C>, ack: (result: CommandResult) => void) => void
-      emit(command, payload, resolve)
+      const emit = withTimeout.emit.bind(withTimeout) as unknown as (
+        name: C,
+        payload: CommandPayload<C>,
+        ack: (error: Error | null, result: CommandResult) => void,
+      ) => void
+      emit(command, payload, (error, result) => {
+        if (error) resolve({ ok: false, error: { code: this.socket.connected ? 'timeout' : 'offline', message: error.message } })
+        else resolve(result)
+      })
     })
   }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Editor, TLEventInfo } from 'tldraw'
-import type { Spotlight } from '../../../shared/session.ts'
+import type { Spotlight } from '../../../shared/workshop/index.ts'
 
 /** Long enough to read "Die Moderation holt alle zu sich" before the view moves. */
 const BANNER_BEFORE_MOVE_MS = 1200

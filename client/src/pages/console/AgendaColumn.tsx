@@ -3,6 +3,7 @@ import type { AgendaPhase } from '../../../../shared/agenda.ts'
 import { eventSchema } from '../../../../shared/api.ts'
 import { ApiRequestError } from '../../api/apiClient.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
+import { useCommand } from '../../workshop/controls/useCommand.ts'
 import { errorText } from '../ErrorNotice.tsx'
 import type { EventViewProps } from './ConsolePage.tsx'
 
@@ -13,6 +14,7 @@ export function AgendaColumn({ event, api, connection, snapshot, reload }: Event
   const [draft, setDraft] = useState<AgendaPhase[]>(event.agenda)
   const [editing, setEditing] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const phaseCommand = useCommand(connection, t)
   useEffect(() => setDraft(event.agenda), [event.agenda])
 
   const save = async () => {
@@ -92,7 +94,8 @@ export function AgendaColumn({ event, api, connection, snapshot, reload }: Event
               type="button"
               className={index === current ? 'agenda__phase agenda__phase--current' : 'agenda__phase'}
               aria-current={index === current ? 'step' : undefined}
-              onClick={() => void connection.send('phase:set', { index })}
+              onClick={() => void phaseCommand.send('phase:set', { index })}
+              disabled={phaseCommand.pending}
             >
               <span>{phase.title}</span>
               <span className="agenda__minutes">{t('agenda.minutesShort', { minutes: phase.plannedMinutes })}</span>
@@ -101,16 +104,23 @@ export function AgendaColumn({ event, api, connection, snapshot, reload }: Event
         ))}
       </ol>
       <div className="row">
-        <button type="button" onClick={() => void connection.send('phase:step', { delta: -1 })} disabled={current === 0}>
+        <button type="button" onClick={() => void phaseCommand.send('phase:step', { delta: -1, from: current })} disabled={current === 0 || phaseCommand.pending}>
           {t('agenda.back')}
         </button>
-        <button type="button" className="button--primary" onClick={() => void connection.send('phase:step', { delta: 1 })} disabled={current >= event.agenda.length - 1}>
+        <button type="button" className="button--primary" onClick={() => void phaseCommand.send('phase:step', { delta: 1, from: current })}
+          disabled={current >= event.agenda.length - 1 || phaseCommand.pending}
+        >
           {t('agenda.next')}
         </button>
         <button type="button" onClick={() => setEditing(true)}>
           {t('agenda.edit')}
         </button>
       </div>
+      {phaseCommand.refusal && (
+        <p className="error" role="alert">
+          {phaseCommand.refusal}
+        </p>
+      )}
     </div>
   )
 }

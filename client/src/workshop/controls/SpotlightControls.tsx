@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
-import type { FollowTarget } from '../../../../shared/session.ts'
+import type { FollowTarget } from '../../../../shared/workshop/index.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../WorkshopConnection.ts'
 import { useCommand } from './useCommand.ts'

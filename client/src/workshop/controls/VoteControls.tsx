@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { DEFAULT_DOTS, MAX_DOTS, MIN_DOTS } from '../../../../shared/session.ts'
+import { DEFAULT_DOTS, MAX_DOTS, MIN_DOTS } from '../../../../shared/workshop/index.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../WorkshopConnection.ts'
 import { useCommand } from './useCommand.ts'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { SIDE_INFO } from '../../../../shared/sides.ts'
-import type { ReactionEvent } from '../../../../shared/session.ts'
+import type { ReactionEvent } from '../../../../shared/workshop/index.ts'
 import type { WorkshopConnection } from '../WorkshopConnection.ts'
 
 const FLOAT_MS = 3500

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { REACTIONS, type Reaction } from '../../../../shared/session.ts'
+import { REACTIONS, type Reaction } from '../../../../shared/workshop/index.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import { ReactIcon } from '../icons.tsx'
 import type { WorkshopConnection } from '../WorkshopConnection.ts'

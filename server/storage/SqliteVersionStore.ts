@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { cachedStatements, type PrepareCached } from '../storage/openSqliteDatabase.ts'
+import { cachedStatements, type PrepareCached } from './openSqliteDatabase.ts'
 import { z } from 'zod'
 import type { BoardVersion, BoardVersionInfo, VersionStore } from './VersionStore.ts'
 

@@ -1,0 +1,204 @@
+import type http from 'node:http'
+import { Server } from 'socket.io'
+import { canFacilitate } from '../../shared/roles.ts'
+import {
+  COMMAND_NAMES,
+  audienceAdmits,
+  handshakeAuthSchema,
+  workshopCommands,
+  type CommandName,
+  type CommandResult,
+  type ParsedCommand,
+  type RosterEntry,
+  type ServerErrorCode,
+  type WorkshopState,
+} from '../../shared/workshop/index.ts'
+import { mayAccessEvent, type AccessControl } from '../auth/AccessControl.ts'
+import type { Logger } from '../logger.ts'
+import type { EventStore } from '../storage/EventStore.ts'
+import type { CommandRegistry } from './CommandRegistry.ts'
+import type { WorkshopHub } from './WorkshopHub.ts'
+import { WorkshopRefusal } from './WorkshopRefusal.ts'
+import type { EventChannel, Sender } from './WorkshopFeature.ts'
+import { eventRoom, facilitatorRoom, personRoom, type SocketData, type WorkshopServer, type WorkshopSocket } from './socketTypes.ts'
+
+const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
+
+export interface WorkshopSocketsDeps {
+  access: AccessControl
+  events: EventStore
+  hub: WorkshopHub
+  registry: CommandRegistry
+  logger: Logger
+  allowOrigin: (origin: string | undefined, host: string | undefined) => boolean
+}
+
+/**
+ * Workshop control over socket.io: the handshake is authenticated with the
+ * same tokens as HTTP and sync; every command is role-checked against the
+ * command table, parsed, and run by its feature under the event's lock; the
+ * stored state is broadcast to the event.
+ */
+export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSocketsDeps): WorkshopServer {
+  const { access, events, hub, registry, logger } = deps
+  const io: WorkshopServer = new Server(httpServer, {
+    // Our own upgrade router answers every other path; engine.io must not destroy those sockets.
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, deps.allowOrigin(req.headers.origin, req.headers.host)),
+  })
+
+  /** What participants were last sent per event, so a change only facilitators see sends them nothing at all. */
+  const lastParticipantView = new Map<string, string>()
+
+  hub.listen((state) => {
+    io.to(facilitatorRoom(state.eventId)).emit('workshop:state', state)
+    const view = registry.redactForParticipants(state)
+    const { version: _version, ...content } = view
+    const fingerprint = JSON.stringify(content)
+    if (lastParticipantView.get(state.eventId) === fingerprint) return
+    lastParticipantView.set(state.eventId, fingerprint)
+    io.to(eventRoom(state.eventId)).except(facilitatorRoom(state.eventId)).emit('workshop:state', view)
+  })
+
+  access.onRevoked((linkIds) => {
+    const revoked = new Set(linkIds)
+    for (const socket of io.sockets.sockets.values()) {
+      const linkId = socket.data.principal.linkId
+      if (linkId !== null && revoked.has(linkId)) socket.disconnect(true)
+    }
+  })
+
+  io.use((socket, next) => {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
+    if (!auth.success) {
+      next(new Error('unauthorized'))
+      return
+    }
+    authenticateSocket(auth.data.token, auth.data.eventId).then(
+      (data) => {
+        if (typeof data === 'string') {
+          next(new Error(data))
+          return
+        }
+        Object.assign(socket.data, data)
+        next()
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'socket handshake failed')
+        next(new Error('internal'))
+      },
+    )
+  })
+
+  async function authenticateSocket(token: string, eventId: string): Promise<SocketData | 'unauthorized' | 'forbidden' | 'not_found'> {
+    const principal = await access.authenticate(token)
+    if (!principal) return 'unauthorized'
+    if (!mayAccessEvent(principal, eventId)) return 'forbidden'
+    if (!(await events.getEvent(eventId))) return 'not_found'
+    return {
+      principal,
+      eventId,
+      personId: principal.personId,
+      workshop: await hub.workshop(eventId),
+      presence: { profile: null, boardId: null, handRaised: false, reactionTimes: [] },
+    }
+  }
+
+  function socketsOf(eventId: string): WorkshopSocket[] {
+    return Array.from(io.sockets.sockets.values()).filter((socket) => socket.data.eventId === eventId)
+  }
+
+  function channelOf(eventId: string): EventChannel {
+    return {
+      presentParticipants: () => [
+        ...new Set(socketsOf(eventId).filter((socket) => socket.data.principal.role === 'participant').map((socket) => socket.data.personId)),
+      ],
+      sendVote: (personId, mine) => io.to(personRoom(eventId, personId)).emit('vote:mine', mine),
+      sendMatches: (personId, mine) => io.to(personRoom(eventId, personId)).emit('matches:mine', mine),
+      broadcastReaction: (event) => io.to(eventRoom(eventId)).emit('reaction', event),
+      broadcastRoster: () => {
+        const entries: RosterEntry[] = socketsOf(eventId).map((socket) => ({
+          connectionId: socket.id,
+          role: socket.data.principal.role,
+          name: socket.data.presence.profile?.name ?? null,
+          side: socket.data.presence.profile?.side ?? null,
+          boardId: socket.data.presence.boardId,
+          handRaised: socket.data.presence.handRaised,
+        }))
+        io.to(facilitatorRoom(eventId)).emit('roster', entries)
+      },
+    }
+  }
+
+  function stateFor(socket: WorkshopSocket, state: WorkshopState): WorkshopState {
+    return canFacilitate(socket.data.principal.role) ? state : registry.redactForParticipants(state)
+  }
+
+  io.on('connection', (socket: WorkshopSocket) => {
+    const { eventId, principal, personId, workshop } = socket.data
+    const channel = channelOf(eventId)
+    void socket.join([eventRoom(eventId), personRoom(eventId, personId)])
+    if (canFacilitate(principal.role)) void socket.join(facilitatorRoom(eventId))
+
+    for (const name of COMMAND_NAMES) {
+      socket.on(name, ((payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (result: CommandResult) => void) : null
+        handleCommand(socket, name, payload).then((result) => {
+          if (reply) reply(result)
+          else if (!result.ok) socket.emit('workshop:error', result.error)
+        }, (error: unknown) => logger.error({ eventId, command: name, err: error }, 'workshop command failed'))
+      }) as never)
+    }
+    socket.on('time:now', (ack) => {
+      if (typeof ack === 'function') ack(Date.now())
+    })
+    socket.on('disconnect', () => channel.broadcastRoster())
+
+    socket.emit('workshop:me', { personId })
+    socket.emit('workshop:state', stateFor(socket, workshop.snapshot))
+    const sender: Sender = { eventId, personId, role: principal.role }
+    for (const feature of registry.features) {
+      feature.onJoin?.(sender, workshop.snapshot, channel).catch((error: unknown) =>
+        logger.error({ eventId, feature: feature.name, err: error }, 'sending private state on join failed'),
+      )
+    }
+    channel.broadcastRoster()
+  })
+
+  async function handleCommand<C extends CommandName>(socket: WorkshopSocket, name: C, payload: unknown): Promise<CommandResult> {
+    const { principal, eventId, personId, workshop, presence } = socket.data
+    if (!audienceAdmits(workshopCommands[name].audience, principal.role)) {
+      return refusal('forbidden', `your role (${principal.role}) may not send ${name}`)
+    }
+    const parsed = workshopCommands[name].payload.safeParse(payload ?? {})
+    if (!parsed.success) {
+      return refusal('invalid', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
+    }
+    // The table's schemas are one union to the type checker; the one looked up by `name` parses exactly command C.
+    const command = parsed.data as ParsedCommand<C>
+    const handler = registry.handler(name)
+    try {
+      await workshop.run((transaction) =>
+        handler(command, {
+          workshop: transaction,
+          sender: { eventId, personId, role: principal.role },
+          connection: presence,
+          channel: channelOf(eventId),
+        }),
+      )
+      return { ok: true }
+    } catch (error) {
+      if (error instanceof WorkshopRefusal) return refusal(error.code, error.message)
+      logger.error({ eventId, command: name, err: error }, 'workshop command failed')
+      return refusal('internal', 'the server could not do that')
+    }
+  }
+
+  return io
+}
+
+function refusal(code: ServerErrorCode, message: string): CommandResult {
+  return { ok: false, error: { code, message } }
+}
