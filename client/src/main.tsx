@@ -6,7 +6,7 @@ import { App } from './App.tsx'
 import { loadClientConfig } from './config/loadClientConfig.ts'
 import { appLocaleFor, translate } from './i18n/messages.ts'
 import { registerOfflineShell } from './offline/registerOfflineShell.ts'
-import { takeAccessToken } from './session/accessToken.ts'
+import { takeAccessToken } from './access/accessToken.ts'
 import { userProfile } from './user/userProfile.ts'
 
 const container = document.getElementById('root')

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { ClientConfig } from '../../../shared/clientConfig.ts'
-import { useBoardSession, type BoardSession } from '../collab/index.ts'
+import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages, type Translate } from '../i18n/useMessages.ts'
 import { userProfile } from '../user/userProfile.ts'
 import { createBoardAssetStore } from './boardAssetStore.ts'
@@ -12,7 +12,7 @@ import { isMissingRequiredLicense } from './licenseRequirement.ts'
 import { TopBar } from './TopBar.tsx'
 import { WORKSHOP_UI_OVERRIDES, WorkshopToolbar } from './WorkshopToolbar.tsx'
 import { BoardWorkshopLayer } from '../workshop/BoardWorkshopLayer.tsx'
-import { useBoardWorkshopSession } from '../workshop/useBoardWorkshopSession.ts'
+import { useBoardWorkshop } from '../workshop/useBoardWorkshop.ts'
 import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
 import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 
@@ -33,28 +33,28 @@ interface BoardPageProps {
 export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const { locale, t } = useMessages()
   const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
-  const board = useBoardSession({ boardId, token, assets, user: userProfile.user, firstPageName: t('board.firstPageName') })
+  const board = useOpenBoard({ boardId, token, assets, user: userProfile.user, firstPageName: t('board.firstPageName') })
   const hasName = useValue('has chosen a name', () => userProfile.user.get() !== null, [])
   const [editor, setEditor] = useState<Editor | null>(null)
-  const session = board.status === 'ready' ? board.session : null
-  const connection = useValue('connection state', () => session?.connection.state.get() ?? null, [session])
-  const workshop = useBoardWorkshopSession(boardId, token)
+  const opened = board.status === 'ready' ? board.board : null
+  const connection = useValue('connection state', () => opened?.connection.state.get() ?? null, [opened])
+  const workshop = useBoardWorkshop(boardId, token)
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />
   }
 
-  const canEdit = session?.access.mode === 'readwrite'
+  const canEdit = opened?.access.mode === 'readwrite'
   return (
     <BoardWorkshopContext.Provider value={workshop}>
     <div className="board-page">
       <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} workshop={workshop} />
       {connection === 'offline' && <Banner tone="calm" text={t('connection.offline')} testId="offline-banner" />}
       {connection === 'refused' && <Banner tone="alert" text={t('connection.refused')} testId="refused-banner" />}
-      {session?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}
+      {opened?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}
       <main className="board-canvas">
-        {session ? (
-          <BoardCanvas session={session} licenseKey={config.tldrawLicenseKey} maxAssetBytes={config.assetMaxBytes} onEditor={setEditor} />
+        {opened ? (
+          <BoardCanvas board={opened} licenseKey={config.tldrawLicenseKey} maxAssetBytes={config.assetMaxBytes} onEditor={setEditor} />
         ) : (
           <p className="board-loading" role="status">
             {board.status === 'error' ? t('config.failed') : t('board.loading')}
@@ -69,17 +69,17 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
 }
 
 interface BoardCanvasProps {
-  session: BoardSession
+  board: OpenBoard
   licenseKey: string | null
   maxAssetBytes: number
   onEditor(editor: Editor | null): void
 }
 
-function BoardCanvas({ session, licenseKey, maxAssetBytes, onEditor }: BoardCanvasProps) {
+function BoardCanvas({ board, licenseKey, maxAssetBytes, onEditor }: BoardCanvasProps) {
   const user = useTldrawCurrentUser({ userPreferences: userProfile.preferences, setUserPreferences: userProfile.setPreferences })
   return (
     <Tldraw
-      store={session.store}
+      store={board.store}
       user={user}
       licenseKey={licenseKey ?? undefined}
       assetUrls={ASSET_URLS}

@@ -58,7 +58,7 @@ export class BoardConnection {
     return this.$state
   }
 
-  /** True once this session has exchanged state with the server at least once. */
+  /** True once this connection has exchanged state with the server at least once. */
   get serverSynced(): Signal<boolean> {
     return this.$serverSynced
   }

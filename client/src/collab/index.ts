@@ -1,3 +1,3 @@
 export type { ConnectionState } from './BoardConnection.ts'
-export type { BoardSession } from './openBoard.ts'
-export { useBoardSession } from './useBoardSession.ts'
+export type { OpenBoard } from './openBoard.ts'
+export { useOpenBoard } from './useOpenBoard.ts'

@@ -32,7 +32,7 @@ export interface OpenBoardOptions {
 }
 
 /** One open board: what the editor needs (a store) and what the app shows around it. */
-export interface BoardSession {
+export interface OpenBoard {
   readonly store: TLStore
   readonly connection: BoardConnection
   readonly access: BoardAccess
@@ -45,7 +45,7 @@ export interface BoardSession {
  * device that has never seen the board waits (briefly) for the server,
  * rather than starting an empty board of its own.
  */
-export async function openBoard({ boardId, token, assets, user, firstPageName }: OpenBoardOptions): Promise<BoardSession> {
+export async function openBoard({ boardId, token, assets, user, firstPageName }: OpenBoardOptions): Promise<OpenBoard> {
   const doc = new Y.Doc()
   const connection = new BoardConnection(boardId, doc, { token })
   try {

@@ -3,7 +3,7 @@ import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { EventDetails } from '../../../shared/api.ts'
 import { createBoardAssetStore } from '../board/boardAssetStore.ts'
-import { useBoardSession, type BoardSession } from '../collab/index.ts'
+import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { PhaseTimer } from '../workshop/PhaseTimer.tsx'
 import { FloatingReactions } from '../workshop/reactions/FloatingReactions.tsx'
@@ -67,23 +67,23 @@ function projectedBoardId(event: EventDetails, snapshot: WorkshopSnapshot): stri
 function ProjectorBoard({ boardId, token, event, licenseKey, workshop }: { boardId: string; token: string | null; event: EventDetails; licenseKey: string | null; workshop: BoardWorkshop }) {
   const { t } = useMessages()
   const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
-  const board = useBoardSession({ boardId, token, assets, user: NO_USER, firstPageName: t('board.firstPageName') })
+  const board = useOpenBoard({ boardId, token, assets, user: NO_USER, firstPageName: t('board.firstPageName') })
   const [editor, setEditor] = useState<Editor | null>(null)
   useSpotlightFollow(editor, workshop.snapshot.state?.spotlight ?? null, boardId, 'projector')
   if (board.status !== 'ready') return <p className="projector-message">{board.status === 'error' ? t('projector.failed') : t('projector.loading')}</p>
   return (
     <BoardWorkshopContext.Provider value={workshop}>
       <div className="projector__board" data-event={event.id}>
-        <ProjectorCanvas session={board.session} licenseKey={licenseKey} onEditor={setEditor} hasSpotlight={workshop.snapshot.state?.spotlight != null} />
+        <ProjectorCanvas board={board.board} licenseKey={licenseKey} onEditor={setEditor} hasSpotlight={workshop.snapshot.state?.spotlight != null} />
       </div>
     </BoardWorkshopContext.Provider>
   )
 }
 
-function ProjectorCanvas({ session, licenseKey, onEditor, hasSpotlight }: { session: BoardSession; licenseKey: string | null; onEditor(editor: Editor | null): void; hasSpotlight: boolean }) {
+function ProjectorCanvas({ board, licenseKey, onEditor, hasSpotlight }: { board: OpenBoard; licenseKey: string | null; onEditor(editor: Editor | null): void; hasSpotlight: boolean }) {
   return (
     <Tldraw
-      store={session.store}
+      store={board.store}
       hideUi
       licenseKey={licenseKey ?? undefined}
       assetUrls={ASSET_URLS}

@@ -23,7 +23,7 @@ export function SpeedDatingView({ connection, snapshot }: SpeedDatingViewProps) 
   const me = snapshot.me
   const current = rounds.at(-1)
   const timerStatus = snapshot.state?.timer.status
-  // The round timer is the session timer; while it runs or is paused, the latest round is still on.
+  // The round timer is the workshop timer; while it runs or is paused, the latest round is still on.
   const running = current !== undefined && (timerStatus === 'running' || timerStatus === 'paused')
   const section = useRef<HTMLElement>(null)
   const runningRound = running ? current.number : null

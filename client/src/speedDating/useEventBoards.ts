@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { eventDetailsSchema, type Board } from '../../../shared/api.ts'
 import { createApiClient } from '../api/apiClient.ts'
-import { takeAccessToken } from '../session/accessToken.ts'
+import { takeAccessToken } from '../access/accessToken.ts'
 
 /**
  * The event's boards for the pitch board picker. The console may hand them

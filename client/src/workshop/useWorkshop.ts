@@ -21,7 +21,7 @@ export function useWorkshop(token: string | null, eventId: string | null): { con
   return { connection, snapshot }
 }
 
-/** Milliseconds left on the session timer, ticking; null when no timer is set. */
+/** Milliseconds left on the workshop timer, ticking; null when no timer is set. */
 export function useTimerRemaining(snapshot: WorkshopSnapshot | null): number | null {
   const [, setTick] = useState(0)
   const timer = snapshot?.state?.timer

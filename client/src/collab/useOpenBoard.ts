@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
-import { openBoard, type BoardSession, type OpenBoardOptions } from './openBoard.ts'
+import { openBoard, type OpenBoard, type OpenBoardOptions } from './openBoard.ts'
 
-export type BoardSessionState = { status: 'loading' } | { status: 'ready'; session: BoardSession } | { status: 'error'; error: Error }
+export type OpenBoardState = { status: 'loading' } | { status: 'ready'; board: OpenBoard } | { status: 'error'; error: Error }
 
 /** Opens the board for as long as the component is mounted; a board switch closes the old one first. */
-export function useBoardSession(options: OpenBoardOptions): BoardSessionState {
-  const [state, setState] = useState<BoardSessionState>({ status: 'loading' })
+export function useOpenBoard(options: OpenBoardOptions): OpenBoardState {
+  const [state, setState] = useState<OpenBoardState>({ status: 'loading' })
   const { boardId, token, assets, user } = options
   // Only read when a board is first created; switching the language must not reopen the board.
   const firstPageName = useRef(options.firstPageName)
@@ -13,16 +13,16 @@ export function useBoardSession(options: OpenBoardOptions): BoardSessionState {
 
   useEffect(() => {
     let cancelled = false
-    let opened: BoardSession | null = null
+    let opened: OpenBoard | null = null
     setState({ status: 'loading' })
     openBoard({ boardId, token, assets, user, firstPageName: firstPageName.current }).then(
-      (session) => {
+      (board) => {
         if (cancelled) {
-          session.destroy()
+          board.destroy()
           return
         }
-        opened = session
-        setState({ status: 'ready', session })
+        opened = board
+        setState({ status: 'ready', board })
       },
       (error: unknown) => {
         if (!cancelled) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) })

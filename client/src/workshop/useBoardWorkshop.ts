@@ -14,7 +14,7 @@ const DEFAULT_COLOR = '#4263eb'
  * The board screen's workshop channel: find the board's event, connect, and
  * tell the room who is here and on which board (roster, names on dots).
  */
-export function useBoardWorkshopSession(boardId: string, token: string | null): BoardWorkshop | null {
+export function useBoardWorkshop(boardId: string, token: string | null): BoardWorkshop | null {
   const lookup = useEventOfBoard(boardId, token)
   const event = lookup.status === 'ready' ? lookup.event : null
   const { connection, snapshot } = useWorkshop(token, event?.id ?? null)
