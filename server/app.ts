@@ -15,6 +15,7 @@ import { createEventsApi } from './http/eventsApi.ts'
 import { FailedAttemptLimiter } from './http/FailedAttemptLimiter.ts'
 import { originAllowed } from './http/originAllowed.ts'
 import { createBoardsApi } from './http/boardsApi.ts'
+import { createDevicesApi } from './http/devicesApi.ts'
 import { createJoinApi } from './http/joinApi.ts'
 import { createReportApi } from './http/reportApi.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -62,7 +63,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   const metrics = new Metrics()
   const storage = openSqliteStorage(config.dataDir, logger)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
-  const access = new AccessControl(storage.events, adminToken)
+  const access = new AccessControl(storage.events, adminToken, { maxDevicesPerEvent: config.maxDevicesPerEvent, deviceIdleMs: config.deviceIdleMs })
   const registry = new RoomRegistry({
     store: storage.boards,
     logger,
@@ -123,6 +124,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     }),
   )
   app.use('/api', createBoardsApi({ events: storage.events, documents, history }))
+  app.use('/api', createDevicesApi({ events: storage.events, access, profiles: storage.profiles }))
   app.use(
     '/api',
     createReportApi({ events: storage.events, documents, votes: storage.votes, matches: storage.matches, profiles: storage.profiles }),

@@ -31,6 +31,8 @@ const envSchema = z.object({
   MAX_JSON_BODY_BYTES: positiveInt.default(1024 * 1024),
   MAX_IMPORT_BYTES: positiveInt.default(50 * 1024 * 1024),
   ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+  MAX_DEVICES_PER_EVENT: positiveInt.default(1000),
+  DEVICE_IDLE_DAYS: positiveInt.default(30),
 })
 
 export interface Config {
@@ -51,6 +53,10 @@ export interface Config {
   maxJsonBodyBytes: number
   maxImportBytes: number
   assetMaxBytes: number
+  /** Phones that joined one event by code; past this, joining is refused until idle ones expire or are revoked. */
+  maxDevicesPerEvent: number
+  /** A phone's access expires after this long without a request. */
+  deviceIdleMs: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -82,6 +88,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
       maxImportBytes: e.MAX_IMPORT_BYTES,
       assetMaxBytes: e.ASSET_MAX_BYTES,
+      maxDevicesPerEvent: e.MAX_DEVICES_PER_EVENT,
+      deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
     },
   }
 }

@@ -99,6 +99,16 @@ export const linkSchema = z.object({
 })
 export type LinkInfo = z.infer<typeof linkSchema>
 
+/** A phone that joined by code: its own link, revoked with its parent link or on its own. */
+export const deviceLinkSchema = z.object({
+  id: z.string(),
+  /** The name on the person's profile card, when they made one. */
+  name: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+})
+export type DeviceLink = z.infer<typeof deviceLinkSchema>
+
 /** A new link: the token is shown once, at creation; the server keeps only its hash. */
 export const createdLinkSchema = linkSchema.extend({ token: z.string(), url: z.string() })
 export type CreatedLink = z.infer<typeof createdLinkSchema>

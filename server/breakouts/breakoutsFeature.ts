@@ -62,7 +62,7 @@ export function breakoutsFeature(deps: BreakoutsDeps): WorkshopFeature {
       },
       'breakout:assign': ({ personId, group }, { workshop }) => seat(workshop, personId, group),
       'breakout:choose': async ({ group }, { workshop, sender }) => {
-        if (requireBreakouts(workshop.state).assignment !== 'choice') throw new WorkshopRefusal('forbidden', 'the facilitator assigns the groups this time')
+        if (requireBreakouts(workshop.state).assignment !== 'choice') throw new WorkshopRefusal('conflict', 'the facilitator assigns the groups this time')
         await seat(workshop, sender.personId, group)
       },
       'breakout:end': async (_payload, { workshop }) => {

@@ -25,10 +25,11 @@ export function createJoinApi({ access, limiter, publicUrl }: JoinApiDeps): Rout
     }
     const { code } = parseBody(joinBodySchema, req.body)
     const joined = await access.joinByCode(normalizeJoinCode(code))
-    if (!joined) {
+    if (joined === 'unknown_code') {
       limiter.recordFailure(ip)
       throw new ApiFailure('not_found', 'this code is not (or no longer) valid')
     }
+    if (joined === 'event_full') throw new ApiFailure('conflict', 'this event has as many devices as it may; ask the facilitators')
     limiter.recordSuccess(ip)
     const result: JoinResult = {
       token: joined.token,

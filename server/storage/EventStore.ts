@@ -32,6 +32,16 @@ export interface NewLink {
 /** A link as access control sees it: revoked when it or its parent link is. */
 export interface StoredLink extends LinkInfo {
   parentLinkId: string | null
+  /** When a request last came with this link's token (its creation until then). */
+  lastSeenAt: string
+}
+
+/** A link minted for one phone from a join code, as the facilitator sees it. */
+export interface StoredDeviceLink {
+  id: string
+  parentLinkId: string
+  createdAt: string
+  lastSeenAt: string
 }
 
 /** Events, their boards, agendas and links. Every method is a value or null for "not there"; storage errors throw. */
@@ -54,4 +64,11 @@ export interface EventStore {
   isCodeInUse(code: string): Promise<boolean>
   /** Revokes the link and its device links; resolves to every id revoked, empty when there was no such link. */
   revokeLink(eventId: string, linkId: string): Promise<string[]>
+
+  /** Device links of the event that are neither revoked nor under a revoked link, oldest first. */
+  listDeviceLinks(eventId: string): Promise<StoredDeviceLink[]>
+  /** Notes that the link was used at `at` (ISO time). */
+  touchLink(linkId: string, at: string): Promise<void>
+  /** Revokes the event's device links last seen before `before` (ISO time); resolves to their ids. */
+  revokeIdleDeviceLinks(eventId: string, before: string): Promise<string[]>
 }

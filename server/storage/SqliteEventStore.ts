@@ -4,7 +4,7 @@ import { agendaSchema } from '../../shared/agenda.ts'
 import { eventModeSchema, templateIdSchema, type Board, type EventInfo } from '../../shared/api.ts'
 import { linkRoleSchema } from '../../shared/roles.ts'
 import { newId } from '../ids.ts'
-import type { EventPatch, EventStore, NewEvent, NewLink, StoredLink } from './EventStore.ts'
+import type { EventPatch, EventStore, NewEvent, NewLink, StoredDeviceLink, StoredLink } from './EventStore.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS links (
   code TEXT,
   parent_link_id TEXT REFERENCES links (id),
   created_at TEXT NOT NULL,
-  revoked_at TEXT
+  revoked_at TEXT,
+  last_seen_at TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS links_active_code ON links (code) WHERE code IS NOT NULL AND revoked_at IS NULL;
 CREATE INDEX IF NOT EXISTS links_by_event ON links (event_id, created_at);
@@ -69,10 +70,11 @@ interface LinkRow {
   parent_link_id: string | null
   created_at: string
   revoked_at: string | null
+  last_seen_at: string | null
   parent_revoked_at: string | null
 }
 
-const LINK_COLUMNS = `l.id, l.event_id, l.role, l.label, l.code, l.parent_link_id, l.created_at, l.revoked_at,
+const LINK_COLUMNS = `l.id, l.event_id, l.role, l.label, l.code, l.parent_link_id, l.created_at, l.revoked_at, l.last_seen_at,
   p.revoked_at AS parent_revoked_at`
 const LINK_FROM = 'links l LEFT JOIN links p ON p.id = l.parent_link_id'
 
@@ -110,6 +112,7 @@ function toLink(row: LinkRow): StoredLink {
     createdAt: row.created_at,
     revoked: row.revoked_at !== null || row.parent_revoked_at !== null,
     parentLinkId: row.parent_link_id,
+    lastSeenAt: row.last_seen_at ?? row.created_at,
   }
 }
 
@@ -119,6 +122,10 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly db: Database.Database) {
     this.prepare = cachedStatements(db)
     db.exec(SCHEMA)
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('links')").all()
+    // Data directories of the first release have no last_seen_at; their links count as seen when created.
+    if (!columns.some((column) => column.name === 'last_seen_at')) db.exec('ALTER TABLE links ADD COLUMN last_seen_at TEXT')
+    db.exec('CREATE INDEX IF NOT EXISTS links_devices_by_event ON links (event_id, parent_link_id, revoked_at)')
   }
 
   async createEvent(input: NewEvent): Promise<EventInfo> {
@@ -240,6 +247,38 @@ export class SqliteEventStore implements EventStore {
       if (!ids.includes(linkId)) return []
       const now = new Date().toISOString()
       const mark = this.prepare('UPDATE links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
+      for (const id of ids) mark.run(now, id)
+      return ids
+    })
+    return revoke()
+  }
+
+  async listDeviceLinks(eventId: string): Promise<StoredDeviceLink[]> {
+    return this
+      .prepare<[string], { id: string; parent_link_id: string; created_at: string; last_seen_at: string | null }>(
+        `SELECT l.id, l.parent_link_id, l.created_at, l.last_seen_at FROM ${LINK_FROM}
+         WHERE l.event_id = ? AND l.parent_link_id IS NOT NULL AND l.revoked_at IS NULL AND p.revoked_at IS NULL
+         ORDER BY l.created_at, l.id`,
+      )
+      .all(eventId)
+      .map((row) => ({ id: row.id, parentLinkId: row.parent_link_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at ?? row.created_at }))
+  }
+
+  async touchLink(linkId: string, at: string): Promise<void> {
+    this.prepare('UPDATE links SET last_seen_at = ? WHERE id = ?').run(at, linkId)
+  }
+
+  async revokeIdleDeviceLinks(eventId: string, before: string): Promise<string[]> {
+    const revoke = this.db.transaction(() => {
+      const ids = this
+        .prepare<[string, string], { id: string }>(
+          `SELECT id FROM links WHERE event_id = ? AND parent_link_id IS NOT NULL AND revoked_at IS NULL
+           AND COALESCE(last_seen_at, created_at) < ?`,
+        )
+        .all(eventId, before)
+        .map((row) => row.id)
+      const mark = this.prepare('UPDATE links SET revoked_at = ? WHERE id = ?')
+      const now = new Date().toISOString()
       for (const id of ids) mark.run(now, id)
       return ids
     })

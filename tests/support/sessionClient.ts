@@ -11,6 +11,8 @@ export interface SessionClient {
   roster: () => RosterEntry[] | null
   matches: () => MyMatches | null
   me: () => string | null
+  /** Every event this socket received, in order, by name. */
+  received: Array<{ event: string; payload: unknown }>
   send<C extends CommandName>(command: C, payload: CommandPayload<C>): Promise<CommandResult>
   close(): void
 }
@@ -23,6 +25,8 @@ export async function connectSession(httpUrl: string, token: string, eventId: st
     reconnection: false,
   })
   const states: WorkshopState[] = []
+  const received: Array<{ event: string; payload: unknown }> = []
+  socket.onAny((event: string, payload: unknown) => received.push({ event, payload }))
   const reactions: ReactionEvent[] = []
   let mine: MyVote | null = null
   let roster: RosterEntry[] | null = null
@@ -40,6 +44,7 @@ export async function connectSession(httpUrl: string, token: string, eventId: st
     socket,
     states,
     reactions,
+    received,
     state: () => states.at(-1) ?? null,
     mine: () => mine,
     roster: () => roster,

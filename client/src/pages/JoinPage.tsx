@@ -30,7 +30,7 @@ export function JoinPage({ token }: { token: string | null }) {
       window.location.assign(joined.url)
     } catch (error) {
       const code = error instanceof ApiRequestError ? error.code : 'internal'
-      setMessage(t(code === 'not_found' ? 'join.invalid' : code === 'too_many_requests' ? 'join.tooMany' : 'join.failed'))
+      setMessage(t(code === 'not_found' ? 'join.invalid' : code === 'too_many_requests' ? 'join.tooMany' : code === 'conflict' ? 'join.full' : 'join.failed'))
       setBusy(false)
     }
   }

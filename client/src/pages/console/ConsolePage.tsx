@@ -8,6 +8,7 @@ import type { WorkshopConnection, WorkshopSnapshot } from '../../workshop/Worksh
 import { AgendaColumn } from './AgendaColumn.tsx'
 import { BoardsPanel } from './BoardsPanel.tsx'
 import { EventDetailsForm } from './EventDetailsForm.tsx'
+import { DevicesPanel } from './DevicesPanel.tsx'
 import { LinksPanel } from './LinksPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 
@@ -38,6 +39,7 @@ export function ConsolePage(props: EventViewProps) {
         <section className="console__column" aria-label={t('console.agenda')}>
           <AgendaColumn {...props} />
           <LinksPanel {...props} />
+          <DevicesPanel {...props} />
           <EventDetailsForm {...props} />
         </section>
         <section className="console__column console__column--wide" aria-label={t('console.boards')}>
