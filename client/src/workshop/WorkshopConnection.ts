@@ -30,7 +30,7 @@ export interface WorkshopSnapshot {
 
 const CLOCK_SAMPLES = 5
 /** Longer than any command takes on a working server (a round with twenty pair boards), short enough that a button never hangs. */
-export const COMMAND_TIMEOUT_MS = 15_000
+const COMMAND_TIMEOUT_MS = 15_000
 const RECENT_REACTIONS = 30
 
 /**
@@ -53,8 +53,13 @@ export class WorkshopConnection {
   private readonly reactionListeners = new Set<(event: ReactionEvent) => void>()
   readonly recentReactions: ReactionEvent[] = []
 
-  constructor(token: string, eventId: string) {
-    this.socket = io({ auth: { token, eventId }, transports: ['websocket', 'polling'] })
+  private readonly commandTimeoutMs: number
+
+  /** `serverUrl` defaults to the page's own origin; tests point it elsewhere. */
+  constructor(token: string, eventId: string, options: { serverUrl?: string; commandTimeoutMs?: number } = {}) {
+    const socketOptions = { auth: { token, eventId }, transports: ['websocket', 'polling'] }
+    this.socket = options.serverUrl ? io(options.serverUrl, socketOptions) : io(socketOptions)
+    this.commandTimeoutMs = options.commandTimeoutMs ?? COMMAND_TIMEOUT_MS
     this.socket.on('connect', () => {
       this.update({ status: 'online' })
       void this.measureClock()
@@ -106,7 +111,7 @@ export class WorkshopConnection {
         resolve({ ok: false, error: { code: 'offline', message: 'no connection to the server' } })
         return
       }
-      const withTimeout = this.socket.timeout(COMMAND_TIMEOUT_MS)
+      const withTimeout = this.socket.timeout(this.commandTimeoutMs)
       // socket.io's typed emit cannot follow a generic command name; the event map still types payload and ack.
       const emit = withTimeout.emit.bind(withTimeout) as unknown as (
         name: C,

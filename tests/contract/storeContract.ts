@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Storage } from '../../server/storage/Storage.ts'
+import type { WorkshopState } from '../../shared/workshop/index.ts'
+
+/**
+ * What every storage backend must do, written once against the interfaces.
+ * A backend's test file calls `describeStoreContract` with a way to open its
+ * storage and to reopen the same data (a restart): SQLite today, PostgreSQL
+ * when it is added.
+ */
+export interface StoreBackend {
+  /** Fresh, empty storage. */
+  open(): Promise<Storage>
+  /** Closes `storage` and opens the same data again, as a server restart does. */
+  reopen(storage: Storage): Promise<Storage>
+}
+
+function update(key: string, value: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('board').set(key, value)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+function contentOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Record<string, unknown> {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+  for (const item of stored.updates) Y.applyUpdate(doc, item)
+  return doc.getMap('board').toJSON()
+}
+
+function workshopState(eventId: string, version: number, phaseIndex = 0): WorkshopState {
+  return {
+    eventId,
+    version,
+    phaseIndex,
+    timer: { status: 'idle' },
+    locks: {},
+    spotlight: null,
+    vote: null,
+    showReactionNames: false,
+    directory: {},
+    speedDating: null,
+    pitch: null,
+    breakouts: null,
+  }
+}
+
+export function describeStoreContract(name: string, backend: StoreBackend): void {
+  describe(`${name} storage contract`, () => {
+    let storage: Storage
+
+    beforeEach(async () => {
+      storage = await backend.open()
+    })
+
+    afterEach(async () => {
+      await storage.close()
+    })
+
+    async function restart(): Promise<void> {
+      storage = await backend.reopen(storage)
+    }
+
+    async function anEvent(title = 'Auftakt') {
+      return storage.events.createEvent({ title, date: '2024-11-08', place: 'Cottbus', mode: 'vor-ort', agenda: [] })
+    }
+
+    describe('board updates', () => {
+      it('a board never written loads empty', async () => {
+        expect(await storage.boards.loadBoard('nie')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+      })
+
+      it('keeps each board’s updates in order with its own sequence, across a restart', async () => {
+        const seqs = await storage.boards.appendBatches([
+          { boardId: 'a', updates: [update('title', 'Werkstatt')] },
+          { boardId: 'b', updates: [update('title', 'Tourismus'), update('ort', 'Cottbus')] },
+        ])
+        expect(seqs).toEqual([1, 2])
+        await restart()
+        const a = await storage.boards.loadBoard('a')
+        const b = await storage.boards.loadBoard('b')
+        expect(contentOf(a)).toEqual({ title: 'Werkstatt' })
+        expect(contentOf(b)).toEqual({ title: 'Tourismus', ort: 'Cottbus' })
+        expect([a.lastSeq, b.lastSeq]).toEqual([1, 2])
+      })
+
+      it('a snapshot replaces the updates it covers; later updates follow it, also after a restart', async () => {
+        await storage.boards.appendBatches([{ boardId: 'b', updates: [update('ort', 'Görlitz'), update('land', 'Sachsen')] }])
+        const doc = new Y.Doc()
+        for (const item of (await storage.boards.loadBoard('b')).updates) Y.applyUpdate(doc, item)
+        await storage.boards.storeSnapshot('b', Y.encodeStateAsUpdate(doc), 2)
+        const [next] = await storage.boards.appendBatches([{ boardId: 'b', updates: [update('titel', 'Lausitz')] }])
+        expect(next).toBe(3)
+        await restart()
+        const b = await storage.boards.loadBoard('b')
+        expect(b.updates).toHaveLength(1)
+        expect(contentOf(b)).toEqual({ ort: 'Görlitz', land: 'Sachsen', titel: 'Lausitz' })
+      })
+    })
+
+    describe('events, boards and links', () => {
+      it('keeps events and their boards; unknown ids are null', async () => {
+        const event = await anEvent()
+        const board = await storage.events.createBoard(event.id, 'Freie Ideenschmiede', 'ideenschmiede')
+        expect(await storage.events.updateEvent(event.id, { title: 'Auftakt Lausitz' })).toMatchObject({ title: 'Auftakt Lausitz', place: 'Cottbus' })
+        await storage.events.updateBoard(board.id, { archived: true })
+        await restart()
+        expect(await storage.events.getEvent(event.id)).toMatchObject({ title: 'Auftakt Lausitz' })
+        expect(await storage.events.listBoards(event.id)).toEqual([expect.objectContaining({ id: board.id, archived: true })])
+        expect(await storage.events.getEvent('unbekannt')).toBeNull()
+        expect(await storage.events.getBoard('unbekannt')).toBeNull()
+        expect(await storage.events.updateEvent('unbekannt', { title: 'x' })).toBeNull()
+      })
+
+      it('finds links by token hash and active code; revoking a link revokes its devices and frees the code', async () => {
+        const event = await anEvent()
+        const code = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'h1', code: 'ABC234', parentLinkId: null })
+        const phone = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'h2', code: null, parentLinkId: code.id })
+        expect(await storage.events.findActiveLinkByCode('ABC234')).toMatchObject({ id: code.id })
+        expect(await storage.events.listLinks(event.id)).toEqual([expect.objectContaining({ id: code.id })])
+        expect(await storage.events.listDeviceLinks(event.id)).toEqual([expect.objectContaining({ id: phone.id, parentLinkId: code.id })])
+        expect((await storage.events.revokeLink(event.id, code.id)).sort()).toEqual([code.id, phone.id].sort())
+        expect(await storage.events.findLinkByTokenHash('h2')).toMatchObject({ revoked: true })
+        expect(await storage.events.isCodeInUse('ABC234')).toBe(false)
+        expect(await storage.events.listDeviceLinks(event.id)).toEqual([])
+        expect(await storage.events.revokeLink(event.id, 'unbekannt')).toEqual([])
+      })
+
+      it('a device link’s last use is kept, and only devices idle before a time are revoked', async () => {
+        const event = await anEvent()
+        const code = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'c', code: 'XYZ789', parentLinkId: null })
+        const idle = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'i', code: null, parentLinkId: code.id })
+        const busy = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'b', code: null, parentLinkId: code.id })
+        await storage.events.touchLink(idle.id, '2024-01-01T00:00:00.000Z')
+        await storage.events.touchLink(busy.id, '2030-01-01T00:00:00.000Z')
+        await restart()
+        expect(await storage.events.revokeIdleDeviceLinks(event.id, '2025-01-01T00:00:00.000Z')).toEqual([idle.id])
+        expect(await storage.events.listDeviceLinks(event.id)).toEqual([expect.objectContaining({ id: busy.id, lastSeenAt: '2030-01-01T00:00:00.000Z' })])
+        expect(await storage.events.findLinkByTokenHash('c')).toMatchObject({ revoked: false })
+      })
+    })
+
+    describe('workshop state', () => {
+      it('an event without commands has no state', async () => {
+        expect(await storage.workshops.loadState('nie')).toBeNull()
+      })
+
+      it('stores each version only on the one before it, and keeps the last across a restart', async () => {
+        expect(await storage.workshops.storeState(workshopState('e1', 1, 1))).toBe(true)
+        expect(await storage.workshops.storeState(workshopState('e1', 2, 2))).toBe(true)
+        expect(await storage.workshops.storeState(workshopState('e1', 2, 5))).toBe(false)
+        expect(await storage.workshops.storeState(workshopState('e1', 1, 5))).toBe(false)
+        expect(await storage.workshops.storeState(workshopState('e1', 4, 5))).toBe(false)
+        await restart()
+        expect(await storage.workshops.loadState('e1')).toMatchObject({ version: 2, phaseIndex: 2 })
+      })
+    })
+
+    describe('votes', () => {
+      it('a person never has more dots than the limit, even with many placements at once', async () => {
+        const dot = { personId: 'p1', personName: 'Anna', shapeId: 'shape:a' }
+        const results = await Promise.all(Array.from({ length: 6 }, () => storage.votes.placeDot('v1', 'b1', dot, 3)))
+        expect(results.filter((result) => result !== null)).toHaveLength(3)
+        expect(await storage.votes.dotsOf('v1', 'p1')).toEqual(['shape:a', 'shape:a', 'shape:a'])
+        expect(await storage.votes.removeDot('v1', 'p1', 'shape:a')).toEqual(['shape:a', 'shape:a'])
+        expect(await storage.votes.placeDot('v1', 'b1', { ...dot, personId: 'p2', shapeId: 'shape:b' }, 3)).toEqual(['shape:b'])
+        await restart()
+        expect((await storage.votes.allDots('v1')).map((d) => `${d.personId}:${d.shapeId}`)).toEqual(['p1:shape:a', 'p1:shape:a', 'p2:shape:b'])
+      })
+
+      it('keeps the latest revealed counts per board', async () => {
+        await storage.votes.storeRevealedVote('b1', 'v1', { 'shape:a': 2 })
+        await storage.votes.storeRevealedVote('b1', 'v2', { 'shape:b': 5 })
+        await restart()
+        expect(await storage.votes.latestRevealedVote('b1')).toEqual({ 'shape:b': 5 })
+        expect(await storage.votes.latestRevealedVote('b2')).toBeNull()
+      })
+    })
+
+    describe('profiles and matches', () => {
+      it('keeps one profile card per person and event', async () => {
+        const card = { name: 'Anna', side: 'kreative' as const, organisation: 'Studio Nord', offer: '', seek: '', tags: ['Design'], contact: 'anna@example.org' }
+        await storage.profiles.storeProfile('e1', 'p1', card)
+        await storage.profiles.storeProfile('e1', 'p1', { ...card, organisation: 'Studio Süd' })
+        await storage.profiles.storeProfile('e2', 'p1', card)
+        await restart()
+        const profiles = await storage.profiles.loadProfiles('e1')
+        expect([...profiles.keys()]).toEqual(['p1'])
+        expect(profiles.get('p1')).toMatchObject({ organisation: 'Studio Süd', contact: 'anna@example.org' })
+      })
+
+      it('two marks that want each other are one match; a mark changes when made again', async () => {
+        await storage.matches.storeMark('e1', { fromId: 'a', toId: 'b', want: true, shareContact: true })
+        await storage.matches.storeMark('e1', { fromId: 'c', toId: 'b', want: true, shareContact: false })
+        expect(await storage.matches.countMutualMatches('e1')).toBe(0)
+        await storage.matches.storeMark('e1', { fromId: 'b', toId: 'a', want: true, shareContact: true })
+        await storage.matches.storeMark('e1', { fromId: 'b', toId: 'c', want: false, shareContact: false })
+        await restart()
+        expect(await storage.matches.countMutualMatches('e1')).toBe(1)
+        expect(await storage.matches.mutualMatches('e1')).toEqual([{ firstId: 'a', secondId: 'b', bothShared: true }])
+        expect((await storage.matches.marksInvolving('e1', 'c')).map((m) => `${m.fromId}>${m.toId}:${m.want}`).sort()).toEqual(['b>c:false', 'c>b:true'])
+        await storage.matches.storeMark('e1', { fromId: 'a', toId: 'b', want: false, shareContact: false })
+        expect(await storage.matches.countMutualMatches('e1')).toBe(0)
+      })
+    })
+
+    describe('board versions', () => {
+      it('lists a board’s versions newest first and loads one with its content', async () => {
+        await storage.versions.storeVersion({ id: 'v1', boardId: 'b1', name: 'Automatisch', kind: 'auto', createdAt: '2024-11-08T10:00:00.000Z', content: '{"a":1}' })
+        await storage.versions.storeVersion({ id: 'v2', boardId: 'b1', name: 'Nach der Pause', kind: 'named', createdAt: '2024-11-08T11:00:00.000Z', content: '{"a":2}' })
+        await restart()
+        expect((await storage.versions.listVersions('b1')).map((v) => v.id)).toEqual(['v2', 'v1'])
+        expect(await storage.versions.loadVersion('b1', 'v2')).toMatchObject({ name: 'Nach der Pause', content: '{"a":2}' })
+        expect(await storage.versions.loadVersion('b2', 'v2')).toBeNull()
+        expect(await storage.versions.latestAutoVersionAt('b1')).toBe('2024-11-08T10:00:00.000Z')
+      })
+    })
+  })
+}
