@@ -51,8 +51,9 @@ async function secondsLeft(page: Page): Promise<number> {
   return Number(match[1]) * 60 + Number(match[2])
 }
 
+/** A facilitator's double click starts one round: the button waits for the server's answer, and the command names the round it follows. */
 async function startRound(moderation: Page, number: number, people: readonly Page[]): Promise<void> {
-  await moderation.getByRole('button', { name: 'Nächste Runde' }).click()
+  await moderation.getByRole('button', { name: 'Nächste Runde' }).dblclick()
   for (const page of people) await page.getByRole('heading', { name: `Speeddating · Runde ${number}` }).waitFor()
 }
 
@@ -81,6 +82,9 @@ describeInChromium('speed-dating in three browsers', () => {
     const moderation = await openAs('Moderation', null, `${server.httpUrl}/e/${f.event.id}?token=${f.facilitator.token}`, { width: 1440, height: 900 })
     for (const number of [1, 2]) {
       await startRound(moderation, number, [anna, ben])
+      const boards = await api<{ boards: Array<{ title: string }> }>(server.httpUrl, 'GET', `/api/events/${f.event.id}`, f.facilitator.token)
+      expect(boards.body.boards.filter((board) => board.title.startsWith('Speeddating')).map((board) => board.title)).toHaveLength(number)
+      await expect.poll(() => moderation.getByText(/Runden bisher/).textContent()).toContain(String(number))
       await expect.poll(() => anna.getByTestId('speed-partners').textContent()).toBe('Ben (Lausitzer Pappe)')
       await expect.poll(() => ben.getByTestId('speed-partners').textContent()).toBe('Anna (Studio Nord)')
       await expect(anna.getByTestId('speed-round').textContent()).resolves.toContain('Tisch 1')

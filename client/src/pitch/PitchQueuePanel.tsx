@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react'
 import type { Board } from '../../../shared/api.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
-import { failureText } from './people.ts'
+import { failureText } from '../speedDating/people.ts'
 import { PitchOrderList } from './PitchOrderList.tsx'
 import { mergeOrder } from './pitchOrder.ts'
 import { PitchQueue } from './PitchQueue.tsx'
-import './speedDating.css'
+import '../speedDating/speedDating.css'
 
 export interface PitchQueuePanelProps {
   connection: WorkshopConnection

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Side } from '../../../shared/sides.ts'
 import { mergeOrder, moveItem } from './pitchOrder.ts'
-import type { Directory } from './people.ts'
+import type { Directory } from '../speedDating/people.ts'
 
 function directoryOf(people: Record<string, Side>): Directory {
   return Object.fromEntries(Object.entries(people).map(([id, side]) => [id, { name: id, side, organisation: '', offer: '', seek: '', tags: [] }]))

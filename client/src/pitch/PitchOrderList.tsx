@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react'
 import { useMessages } from '../i18n/useMessages.ts'
 import { moveItem } from './pitchOrder.ts'
-import type { Directory } from './people.ts'
-import { nameWithSide } from './RoundPlan.tsx'
+import type { Directory } from '../speedDating/people.ts'
+import { nameWithSide } from '../speedDating/RoundPlan.tsx'
 
 interface PitchOrderListProps {
   order: readonly string[]

@@ -1,5 +1,5 @@
 import type { Side } from '../../../shared/sides.ts'
-import type { Directory } from './people.ts'
+import type { Directory } from '../speedDating/people.ts'
 
 /** Creatives pitch first, then companies, then institutions: the order the organisers run the evening in. */
 const SIDE_BLOCK: Record<Side, number> = { kreative: 0, unternehmen: 1, institution: 2 }

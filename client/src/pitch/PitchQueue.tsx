@@ -2,8 +2,8 @@ import { useState } from 'react'
 import type { CommandResult, PitchState } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { WorkshopConnection } from '../workshop/WorkshopConnection.ts'
-import { failureText, type Directory } from './people.ts'
-import { nameWithSide } from './RoundPlan.tsx'
+import { failureText, type Directory } from '../speedDating/people.ts'
+import { nameWithSide } from '../speedDating/RoundPlan.tsx'
 
 /** The configured queue: who pitches now, a start button per entry, next and end. */
 export function PitchQueue({ connection, pitch, directory }: { connection: WorkshopConnection; pitch: PitchState; directory: Directory }) {
