@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Storage } from '../../server/storage/Storage.ts'
 import type { WorkshopState } from '../../shared/workshop/index.ts'
+import { newWorkshopState } from '../support/workshopState.ts'
 
 /**
  * What every storage backend must do, written once against the interfaces.
@@ -30,20 +31,7 @@ function contentOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] 
 }
 
 function workshopState(eventId: string, version: number, phaseIndex = 0): WorkshopState {
-  return {
-    eventId,
-    version,
-    phaseIndex,
-    timer: { status: 'idle' },
-    locks: {},
-    spotlight: null,
-    vote: null,
-    showReactionNames: false,
-    directory: {},
-    speedDating: null,
-    pitch: null,
-    breakouts: null,
-  }
+  return { ...newWorkshopState(eventId, version), phaseIndex }
 }
 
 export function describeStoreContract(name: string, backend: StoreBackend): void {

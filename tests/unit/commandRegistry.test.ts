@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { CommandRegistry } from '../../server/workshop/CommandRegistry.ts'
 import type { WorkshopFeature } from '../../server/workshop/WorkshopFeature.ts'
 import { COMMAND_NAMES } from '../../shared/workshop/index.ts'
+import { newWorkshopState } from '../support/workshopState.ts'
 
 const noop = () => undefined
-const allSlices = {
-  phaseIndex: 0,
-  timer: { status: 'idle' as const },
-  locks: {},
-  spotlight: null,
-  vote: null,
-  showReactionNames: false,
-  directory: {},
-  speedDating: null,
-  pitch: null,
-  breakouts: null,
-}
+const { eventId: _eventId, version: _version, ...allSlices } = newWorkshopState('template')
 
 function everything(): WorkshopFeature {
   return { name: 'all', slices: allSlices, commands: Object.fromEntries(COMMAND_NAMES.map((name) => [name, noop])) }
