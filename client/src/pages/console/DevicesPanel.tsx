@@ -44,10 +44,12 @@ export function DevicesPanel({ event, api }: EventViewProps) {
       <ul className="link-list">
         {devices?.map((device) => (
           <li key={device.id} className="link-list__item" data-testid="device">
-            <span>{device.name ?? t('devices.unnamed')}</span>
-            <span className="devices-panel__seen">{t('devices.lastSeen', { when: when(device.lastSeenAt) })}</span>
+            <span className="devices-panel__who">
+              <span>{device.name ?? t('devices.unnamed')}</span>
+              <small>{t('devices.lastSeen', { when: when(device.lastSeenAt) })}</small>
+            </span>
             <button type="button" onClick={() => void revoke(device)}>
-              {t('links.revoke')}
+              {t('devices.revoke')}
             </button>
           </li>
         ))}
