@@ -88,6 +88,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     store: storage.workshops,
     lock: new InProcessEventCommandLock(),
     initialState: (eventId) => commands.initialState(eventId),
+    deadlines: (state) => commands.deadlines(state),
     logger,
   })
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })

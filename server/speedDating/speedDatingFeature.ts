@@ -4,7 +4,6 @@ import type { MyMatches, SpeedDatingRound, SpeedDatingSettings, SpeedDatingState
 import type { EventStore } from '../storage/EventStore.ts'
 import type { MatchMark, MatchStore } from '../storage/MatchStore.ts'
 import type { ProfileStore } from '../storage/ProfileStore.ts'
-import { IDLE_TIMER, runningTimer } from '../workshop/features/agenda.ts'
 import { WorkshopRefusal } from '../workshop/WorkshopRefusal.ts'
 import type { WorkshopFeature } from '../workshop/WorkshopFeature.ts'
 
@@ -20,7 +19,7 @@ export interface SpeedDatingDeps {
 const DEFAULT_SETTINGS: SpeedDatingSettings = { roundMs: 5 * 60_000, imbalance: 'sit-out', institutionsAs: 'either' }
 
 function current(state: WorkshopState): SpeedDatingState {
-  return state.speedDating ?? { settings: DEFAULT_SETTINGS, rounds: [], matchCount: 0 }
+  return state.speedDating ?? { settings: DEFAULT_SETTINGS, rounds: [], status: 'configured', roundEndsAt: null, matchCount: 0 }
 }
 
 function isMutual(marks: readonly MatchMark[], a: string, b: string): boolean {
@@ -86,6 +85,7 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
       'speed:next': async ({ afterRound }, { workshop, channel }) => {
         const state = current(workshop.state)
         if (afterRound !== state.rounds.length) throw new WorkshopRefusal('stale', `round ${state.rounds.length} has already started`)
+        if (state.status === 'ended') throw new WorkshopRefusal('conflict', 'speed-dating is finished')
         const people: PairingPerson[] = channel.presentParticipants().flatMap((id) => {
           const entry = workshop.state.directory[id]
           return entry ? [{ id, side: entry.side }] : []
@@ -95,8 +95,7 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
         if (plan.groups.length === 0) throw new WorkshopRefusal('conflict', 'not enough creatives and companies with a profile card are here for a round')
         const round = await materialise(workshop.state, state.rounds.length + 1, plan)
         await workshop.commit({
-          speedDating: { ...state, rounds: [...state.rounds, round] },
-          timer: runningTimer(deps.now(), state.settings.roundMs),
+          speedDating: { ...state, rounds: [...state.rounds, round], status: 'running', roundEndsAt: deps.now() + state.settings.roundMs },
         })
       },
       // The facilitator's hand: swaps two people in the current round (between groups, or with someone sitting out).
@@ -115,7 +114,18 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
         const round: SpeedDatingRound = { ...last, groups, sittingOut: swapped.plan.sittingOut }
         await workshop.commit({ speedDating: { ...state, rounds: [...state.rounds.slice(0, -1), round] } })
       },
-      'speed:end': (_payload, { workshop }) => workshop.commit({ timer: IDLE_TIMER }),
+      // Ends the running round early; the next round can follow.
+      'speed:end': async ({ round }, { workshop }) => {
+        const state = current(workshop.state)
+        if (round !== state.rounds.length || state.status !== 'running') throw new WorkshopRefusal('stale', `round ${round} is not running`)
+        await workshop.commit({ speedDating: { ...state, status: 'over', roundEndsAt: null } })
+      },
+      // No more rounds: phones keep only the follow-up marks.
+      'speed:finish': async (_payload, { workshop }) => {
+        const state = current(workshop.state)
+        if (state.status === 'ended') return
+        await workshop.commit({ speedDating: { ...state, status: 'ended', roundEndsAt: null } })
+      },
       // A private mark about someone the sender met. The other person hears of it only when it completes a match.
       'match:mark': async ({ otherId, want, shareContact }, { workshop, sender, channel }) => {
         const fromId = sender.personId
@@ -132,6 +142,22 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
         const completes = isMutual(after, fromId, otherId) && (!isMutual(before, fromId, otherId) || sharesContact(before, fromId, otherId) !== shareContact)
         if (completes) channel.sendMatches(otherId, await matchesOf(eventId, otherId))
       },
+    },
+    deadlines: (state) => {
+      const speedDating = state.speedDating
+      const endsAt = speedDating?.roundEndsAt
+      if (speedDating?.status !== 'running' || endsAt === null || endsAt === undefined) return []
+      const number = speedDating.rounds.length
+      return [
+        {
+          at: endsAt,
+          run: async (workshop) => {
+            const now = current(workshop.state)
+            if (now.status !== 'running' || now.rounds.length !== number || now.roundEndsAt !== endsAt) return
+            await workshop.commit({ speedDating: { ...now, status: 'over', roundEndsAt: null } })
+          },
+        },
+      ]
     },
     onJoin: async (sender, state, channel) => {
       channel.sendMatches(sender.personId, await matchesOf(state.eventId, sender.personId))

@@ -28,8 +28,12 @@ const MIGRATIONS: Record<number, Migration> = {
 function migrateSpeedDatingFrom1(speedDating: unknown): unknown {
   if (!isObject(speedDating)) return speedDating ?? null
   const settings = isObject(speedDating.settings) ? speedDating.settings : {}
+  const rounds = Array.isArray(speedDating.rounds) ? speedDating.rounds : []
+  // Format 1 ran rounds on the general timer, which any later timer restarted; a stored round is taken as over.
   return {
     ...speedDating,
+    status: rounds.length > 0 ? 'over' : 'configured',
+    roundEndsAt: null,
     settings: { roundMs: 5 * 60_000, imbalance: 'sit-out', institutionsAs: 'either', ...settings },
   }
 }

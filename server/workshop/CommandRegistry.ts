@@ -1,4 +1,5 @@
 import { COMMAND_AUDIENCES, COMMAND_NAMES, workshopCommands, type CommandName, type WorkshopState } from '../../shared/workshop/index.ts'
+import type { Deadline } from './Workshop.ts'
 import type { CommandHandler, WorkshopFeature, WorkshopSlices } from './WorkshopFeature.ts'
 
 /**
@@ -43,6 +44,10 @@ export class CommandRegistry {
 
   initialState(eventId: string): WorkshopState {
     return { eventId, version: 0, ...this.initialSlices }
+  }
+
+  deadlines(state: WorkshopState): Deadline[] {
+    return this.features.flatMap((feature) => feature.deadlines?.(state) ?? [])
   }
 
   redactForParticipants(state: WorkshopState): WorkshopState {

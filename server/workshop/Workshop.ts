@@ -13,10 +13,19 @@ export interface WorkshopTransaction {
   commit(change: WorkshopChange): Promise<void>
 }
 
+/** A change the server makes by itself at a time the state names (a timer or a round runs out). */
+export interface Deadline {
+  at: number
+  /** Runs as a command; it reads the state again, since a command before it may have moved the deadline. */
+  run(workshop: WorkshopTransaction): Promise<void>
+}
+
 export interface WorkshopDeps {
   store: WorkshopStateStore
   lock: EventCommandLock
   now: () => number
+  /** The deadlines of a state, asked after every change. */
+  deadlines: (state: WorkshopState) => Deadline[]
   logger: Logger
   /** Called after every change, once it is stored. */
   onChange: (state: WorkshopState) => void
@@ -29,13 +38,13 @@ export interface WorkshopDeps {
  * everyone last saw.
  */
 export class Workshop {
-  private timerHandle: NodeJS.Timeout | null = null
+  private deadlineHandles: NodeJS.Timeout[] = []
 
   constructor(
     private state: WorkshopState,
     private readonly deps: WorkshopDeps,
   ) {
-    this.scheduleTimerEnd()
+    this.scheduleDeadlines()
   }
 
   get snapshot(): WorkshopState {
@@ -65,8 +74,8 @@ export class Workshop {
   }
 
   dispose(): void {
-    if (this.timerHandle) clearTimeout(this.timerHandle)
-    this.timerHandle = null
+    for (const handle of this.deadlineHandles) clearTimeout(handle)
+    this.deadlineHandles = []
   }
 
   private async commit(change: WorkshopChange): Promise<void> {
@@ -76,28 +85,26 @@ export class Workshop {
       if (stored) this.state = stored
       throw new WorkshopRefusal('stale', 'the workshop changed in the meantime; look again and repeat')
     }
-    const timerChanged = next.timer !== this.state.timer
     this.state = next
-    if (timerChanged) this.scheduleTimerEnd()
+    this.scheduleDeadlines()
     this.deps.onChange(next)
   }
 
-  /** The server marks the end itself, so clients that slept through it still see "finished". */
-  private scheduleTimerEnd(): void {
+  /** The server marks ends itself, so clients that slept through them still see "finished". */
+  private scheduleDeadlines(): void {
     this.dispose()
-    const timer = this.state.timer
-    if (timer.status !== 'running') return
-    this.timerHandle = setTimeout(
-      () => {
-        this.run(async (workshop) => {
-          const current = workshop.state.timer
-          if (current.status !== 'running' || current.endsAt !== timer.endsAt) return
-          await workshop.commit({ timer: { status: 'finished', durationMs: timer.durationMs, endedAt: timer.endsAt } })
-        }).catch((error: unknown) => this.deps.logger.error({ eventId: this.state.eventId, err: error }, 'storing the finished timer failed'))
-      },
-      Math.max(0, timer.endsAt - this.deps.now()),
-    )
-    this.timerHandle.unref()
+    for (const deadline of this.deps.deadlines(this.state)) {
+      const handle = setTimeout(
+        () => {
+          this.run((workshop) => deadline.run(workshop)).catch((error: unknown) =>
+            this.deps.logger.error({ eventId: this.state.eventId, err: error }, 'a scheduled workshop change failed'),
+          )
+        },
+        Math.max(0, deadline.at - this.deps.now()),
+      )
+      handle.unref()
+      this.deadlineHandles.push(handle)
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type {
   ReactionEvent,
   WorkshopState,
 } from '../../shared/workshop/index.ts'
-import type { WorkshopTransaction } from './Workshop.ts'
+import type { Deadline, WorkshopTransaction } from './Workshop.ts'
 
 /** Who sent a command. */
 export interface Sender {
@@ -61,6 +61,8 @@ export interface WorkshopFeature {
   readonly commands: CommandHandlers
   /** Sends a person who just connected what is private to them. */
   onJoin?(sender: Sender, workshop: WorkshopState, channel: EventChannel): Promise<void>
+  /** Changes this feature makes by itself at a time its slice names. */
+  deadlines?(state: WorkshopState): Deadline[]
   /** Removes what only facilitators may see from the state sent to everyone else. */
   redactForParticipants?(state: WorkshopState): WorkshopState
 }

@@ -2,13 +2,14 @@ import type { WorkshopState } from '../../shared/workshop/index.ts'
 import type { Logger } from '../logger.ts'
 import type { WorkshopStateStore } from '../storage/WorkshopStateStore.ts'
 import type { EventCommandLock } from './EventCommandLock.ts'
-import { Workshop } from './Workshop.ts'
+import { Workshop, type Deadline } from './Workshop.ts'
 
 export interface WorkshopHubDeps {
   store: WorkshopStateStore
   lock: EventCommandLock
   /** The state of an event that has never had a command. */
   initialState: (eventId: string) => WorkshopState
+  deadlines: (state: WorkshopState) => Deadline[]
   logger: Logger
   now?: () => number
 }
@@ -49,6 +50,7 @@ export class WorkshopHub {
       lock: this.deps.lock,
       logger: this.deps.logger,
       now: this.deps.now ?? Date.now,
+      deadlines: this.deps.deadlines,
       onChange: (state) => this.onChange?.(state),
     })
   }

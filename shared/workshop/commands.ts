@@ -82,7 +82,8 @@ export const workshopCommands = {
   'speed:configure': command('facilitators', speedDatingSettingsSchema.partial()),
   'speed:next': command('facilitators', z.object({ afterRound: z.number().int().min(0) })),
   'speed:swap': command('facilitators', z.object({ round: z.number().int().min(1), a: shortId, b: shortId })),
-  'speed:end': command('facilitators', z.object({})),
+  'speed:end': command('facilitators', z.object({ round: z.number().int().min(1) })),
+  'speed:finish': command('facilitators', z.object({})),
   'match:mark': command('participants', z.object({ otherId: shortId, want: z.boolean(), shareContact: z.boolean().default(false) })),
   'pitch:configure': command(
     'facilitators',

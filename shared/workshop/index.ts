@@ -29,6 +29,7 @@ export {
   MAX_TIMER_MS,
   MIN_DOTS,
   REACTIONS,
+  SPEED_DATING_STATUSES,
   boardLockSchema,
   breakoutsStateSchema,
   directoryEntrySchema,

@@ -83,9 +83,19 @@ export const speedDatingSettingsSchema = z.object({
 })
 export type SpeedDatingSettings = z.infer<typeof speedDatingSettingsSchema>
 
+/**
+ * Speed-dating moves through its own states, apart from the general timer:
+ * configured → round n running → round n over → … → ended. A pitch or
+ * workshop timer started later never brings a finished round back.
+ */
+export const SPEED_DATING_STATUSES = ['configured', 'running', 'over', 'ended'] as const
+
 export const speedDatingStateSchema = z.object({
   settings: speedDatingSettingsSchema,
   rounds: z.array(speedDatingRoundSchema),
+  status: z.enum(SPEED_DATING_STATUSES),
+  /** When the running round ends, on the server's clock; null unless a round is running. */
+  roundEndsAt: z.number().nullable(),
   /**
    * Mutual matches so far, for facilitators only (null for everyone else): a
    * count that changes when someone withdraws a mark would tell the other

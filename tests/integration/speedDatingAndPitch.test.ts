@@ -51,7 +51,9 @@ describe('speed-dating', () => {
     expect(round?.groups).toHaveLength(1)
     expect(round?.groups[0]?.members.sort()).toEqual([anna.id, bernd.id].sort())
     expect(anna.client.state()?.directory[bernd.id]?.name).toBe('Bernd')
-    expect(anna.client.state()?.timer.status).toBe('running')
+    expect(anna.client.state()?.speedDating).toMatchObject({ status: 'running' })
+    expect(anna.client.state()?.speedDating?.roundEndsAt).toBeGreaterThan(Date.now() + 100_000)
+    expect(anna.client.state()?.timer.status).toBe('idle')
     const boardId = round?.groups[0]?.boardId ?? ''
     const pairBoard = await connectSynced(server.wsUrl, boardId, anna.token)
     closers.push(() => pairBoard.destroy())
@@ -59,6 +61,31 @@ describe('speed-dating', () => {
     const texts = JSON.stringify(Array.from(readBoardRecords(pairBoard.doc).values()))
     expect(texts).toContain('Anna')
     expect(texts).toContain('Bernd')
+  })
+
+  it('a finished round stays finished when a pitch or workshop timer starts later, and phones show no table any more', async () => {
+    const [anna, bernd] = await people([
+      ['Anna', 'kreative'],
+      ['Bernd', 'unternehmen'],
+    ])
+    if (!anna || !bernd) throw new Error('people missing')
+    expect(await facilitator.send('speed:next', { afterRound: 0 })).toEqual({ ok: true })
+    expect(await facilitator.send('speed:end', { round: 1 })).toEqual({ ok: true })
+    await until(() => anna.client.state()?.speedDating?.status === 'over', 'round 1 over at anna')
+    expect(await facilitator.send('speed:end', { round: 1 })).toMatchObject({ ok: false, error: { code: 'stale' } })
+
+    expect(await facilitator.send('timer:start', { durationMs: 10 * 60_000 })).toEqual({ ok: true })
+    const board = await api<Board>(server.httpUrl, 'POST', `/api/events/${f.event.id}/boards`, f.facilitator.token, { title: 'Pitches', template: 'leer' })
+    expect(await facilitator.send('pitch:configure', { boardId: board.body.id, order: [anna.id, bernd.id] })).toEqual({ ok: true })
+    expect(await facilitator.send('pitch:start', { index: 0 })).toEqual({ ok: true })
+    await until(() => anna.client.state()?.pitch?.current === 0, 'the pitch at anna')
+    expect(anna.client.state()?.speedDating).toMatchObject({ status: 'over', roundEndsAt: null })
+    expect(facilitator.state()?.speedDating?.rounds).toHaveLength(1)
+
+    expect(await facilitator.send('speed:next', { afterRound: 1 })).toEqual({ ok: true })
+    expect(await facilitator.send('speed:finish', {})).toEqual({ ok: true })
+    await until(() => anna.client.state()?.speedDating?.status === 'ended', 'speed-dating ended at anna')
+    expect(await facilitator.send('speed:next', { afterRound: 2 })).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
   it('only mutual marks become matches, shown to the two people with what they chose to share', async () => {

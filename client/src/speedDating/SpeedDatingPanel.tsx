@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { Board } from '../../../shared/api.ts'
 import { useMessages } from '../i18n/useMessages.ts'
+import { formatMinutes } from '../workshop/formatMinutes.ts'
+import { useRoundRemaining } from '../workshop/useWorkshop.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
 import { failureText } from './people.ts'
 import { PitchQueuePanel } from '../pitch/PitchQueuePanel.tsx'
@@ -26,12 +28,13 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
   const speedDating = snapshot.state?.speedDating ?? null
   const rounds = speedDating?.rounds ?? []
   const directory = snapshot.state?.directory ?? {}
-  const timerStatus = snapshot.state?.timer.status
-  const running = rounds.length > 0 && (timerStatus === 'running' || timerStatus === 'paused')
+  const status = speedDating?.status ?? 'configured'
+  const running = rounds.length > 0 && status === 'running'
+  const remaining = useRoundRemaining(snapshot)
   const current = rounds.at(-1)
 
   // The button is disabled while its command is on its way, and "next" names the round it follows, so a second click or a second facilitator cannot start two rounds.
-  async function run(send: () => ReturnType<WorkshopConnection['send']>, command: 'speed:next' | 'speed:end') {
+  async function run(send: () => ReturnType<WorkshopConnection['send']>, command: 'speed:next' | 'speed:end' | 'speed:finish') {
     setPending(true)
     const result = await send().finally(() => setPending(false))
     if (result.ok) setError(null)
@@ -45,16 +48,31 @@ export function SpeedDatingPanel({ connection, snapshot, boards }: SpeedDatingPa
         <p className="sd-panel__facts">
           <span>{t('speedDating.roundsSoFar', { count: rounds.length })}</span>
           <span data-testid="speed-match-count">{t('panel.matchCount', { count: speedDating?.matchCount ?? 0 })}</span>
+          <span data-testid="speed-status">
+            {running && remaining !== null
+              ? t('panel.roundRunning', { number: rounds.length, time: formatMinutes(remaining) })
+              : t(`panel.status.${status}`, { number: rounds.length })}
+          </span>
         </p>
         <div className="sd-actions">
-          <button type="button" className="sd-button sd-button--primary" onClick={() => void run(() => connection.send('speed:next', { afterRound: rounds.length }), 'speed:next')}
-            disabled={pending}
-          >
-            {t('speedDating.nextRound')}
-          </button>
+          {status !== 'ended' && (
+            <button
+              type="button"
+              className="sd-button sd-button--primary"
+              onClick={() => void run(() => connection.send('speed:next', { afterRound: rounds.length }), 'speed:next')}
+              disabled={pending}
+            >
+              {t('speedDating.nextRound')}
+            </button>
+          )}
           {running && (
-            <button type="button" className="sd-button" onClick={() => void run(() => connection.send('speed:end', {}), 'speed:end')} disabled={pending}>
+            <button type="button" className="sd-button" onClick={() => void run(() => connection.send('speed:end', { round: rounds.length }), 'speed:end')} disabled={pending}>
               {t('panel.endRounds')}
+            </button>
+          )}
+          {rounds.length > 0 && status !== 'ended' && (
+            <button type="button" className="sd-button" onClick={() => void run(() => connection.send('speed:finish', {}), 'speed:finish')} disabled={pending}>
+              {t('panel.finish')}
             </button>
           )}
         </div>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { SpeedDatingRound } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { formatMinutes } from '../workshop/formatMinutes.ts'
-import { useTimerRemaining } from '../workshop/useWorkshop.ts'
+import { useRoundRemaining } from '../workshop/useWorkshop.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
 import { MatchMarks } from './MatchMarks.tsx'
 import { personLabel, type Directory } from './people.ts'
@@ -22,9 +22,8 @@ export function SpeedDatingView({ connection, snapshot }: SpeedDatingViewProps) 
   const rounds = snapshot.state?.speedDating?.rounds ?? []
   const me = snapshot.me
   const current = rounds.at(-1)
-  const timerStatus = snapshot.state?.timer.status
-  // The round timer is the workshop timer; while it runs or is paused, the latest round is still on.
-  const running = current !== undefined && (timerStatus === 'running' || timerStatus === 'paused')
+  // Only a running round shows its table; once it is over, a later pitch or workshop timer does not bring it back.
+  const running = current !== undefined && snapshot.state?.speedDating?.status === 'running'
   const section = useRef<HTMLElement>(null)
   const runningRound = running ? current.number : null
   // Someone filling in their profile further down would miss the call to their table; a new round comes into view once.
@@ -55,7 +54,7 @@ function MetTitle() {
 
 function CurrentRound({ round, me, directory, snapshot }: { round: SpeedDatingRound; me: string; directory: Directory; snapshot: WorkshopSnapshot }) {
   const { t } = useMessages()
-  const remaining = useTimerRemaining(snapshot)
+  const remaining = useRoundRemaining(snapshot)
   const group = round.groups.find((candidate) => candidate.members.includes(me))
   const others = group?.members.filter((id) => id !== me) ?? []
   return (

@@ -5,7 +5,7 @@ import type { Translate } from '../i18n/useMessages.ts'
 import { formatMinutes } from './formatMinutes.ts'
 import { SoundIcon } from './icons.tsx'
 import { loadTimerMuted, playTimerChime, storeTimerMuted } from './timerCue.ts'
-import { useTimerRemaining } from './useWorkshop.ts'
+import { useRoundRemaining, useTimerRemaining } from './useWorkshop.ts'
 import type { WorkshopSnapshot } from './WorkshopConnection.ts'
 
 const BLINK_FROM_MS = 10_000
@@ -20,7 +20,12 @@ interface PhaseTimerProps {
 
 /** The current phase and the shared timer, rendered from the server's end time so every device shows the same second. */
 export function PhaseTimer({ snapshot, agenda, variant, t }: PhaseTimerProps) {
-  const remaining = useTimerRemaining(snapshot)
+  const general = useTimerRemaining(snapshot)
+  const round = useRoundRemaining(snapshot)
+  const generalStatus = snapshot.state?.timer.status ?? 'idle'
+  // During speed-dating the round's own timer shows, unless the facilitator runs the general timer alongside.
+  const showsRound = round !== null && generalStatus !== 'running' && generalStatus !== 'paused'
+  const remaining = showsRound ? round : general
   const [muted, setMuted] = useState(() => (variant === 'projector' ? false : loadTimerMuted()))
   const [finishedCue, setFinishedCue] = useState(false)
   const announcement = minuteAnnouncement(remaining, t)
@@ -38,8 +43,7 @@ export function PhaseTimer({ snapshot, agenda, variant, t }: PhaseTimerProps) {
   }, [remaining, muted])
 
   const phase = snapshot.state ? agenda[snapshot.state.phaseIndex] : undefined
-  const status = snapshot.state?.timer.status ?? 'idle'
-  const blinking = remaining !== null && remaining > 0 && remaining <= BLINK_FROM_MS && status === 'running'
+  const blinking = remaining !== null && remaining > 0 && remaining <= BLINK_FROM_MS && (showsRound || generalStatus === 'running')
   return (
     <div className={`phase-timer phase-timer--${variant}`} data-testid="phase-timer">
       {phase ? (
@@ -53,7 +57,7 @@ export function PhaseTimer({ snapshot, agenda, variant, t }: PhaseTimerProps) {
         <span
           className="phase-timer__time"
           data-testid="board-timer"
-          data-status={status}
+          data-status={showsRound ? 'running' : generalStatus}
           data-blink={blinking || undefined}
           data-finished={finishedCue || undefined}
           aria-label={t('workshop.timer.remainingLabel', { time: formatMinutes(remaining) })}

@@ -21,6 +21,20 @@ export function useWorkshop(token: string | null, eventId: string | null): { con
   return { connection, snapshot }
 }
 
+/** Milliseconds left of the running speed-dating round, ticking; null when no round runs. */
+export function useRoundRemaining(snapshot: WorkshopSnapshot | null): number | null {
+  const [, setTick] = useState(0)
+  const speedDating = snapshot?.state?.speedDating
+  const endsAt = speedDating?.status === 'running' ? speedDating.roundEndsAt : null
+  useEffect(() => {
+    if (endsAt === null) return
+    const interval = setInterval(() => setTick((tick) => tick + 1), 250)
+    return () => clearInterval(interval)
+  }, [endsAt])
+  if (endsAt === null || !speedDating) return null
+  return Math.min(speedDating.settings.roundMs, remainingMs(endsAt, Date.now(), snapshot?.clockOffsetMs ?? 0))
+}
+
 /** Milliseconds left on the workshop timer, ticking; null when no timer is set. */
 export function useTimerRemaining(snapshot: WorkshopSnapshot | null): number | null {
   const [, setTick] = useState(0)

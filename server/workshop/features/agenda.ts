@@ -62,5 +62,19 @@ export function agendaFeature({ events, now }: AgendaDeps): WorkshopFeature {
       },
       'timer:stop': (_payload, { workshop }) => workshop.commit({ timer: IDLE_TIMER }),
     },
+    deadlines: (state) => {
+      const timer = state.timer
+      if (timer.status !== 'running') return []
+      return [
+        {
+          at: timer.endsAt,
+          run: async (workshop) => {
+            const current = workshop.state.timer
+            if (current.status !== 'running' || current.endsAt !== timer.endsAt) return
+            await workshop.commit({ timer: { status: 'finished', durationMs: timer.durationMs, endedAt: timer.endsAt } })
+          },
+        },
+      ]
+    },
   }
 }
