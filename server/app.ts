@@ -30,7 +30,9 @@ import { pitchFeature } from './pitch/pitchFeature.ts'
 import { speedDatingFeature } from './speedDating/speedDatingFeature.ts'
 import { CommandRegistry } from './workshop/CommandRegistry.ts'
 import { InProcessEventCommandLock } from './workshop/EventCommandLock.ts'
+import { EventChanges } from './workshop/EventChanges.ts'
 import { agendaFeature } from './workshop/features/agenda.ts'
+import { checkInFeature } from './workshop/features/checkIn.ts'
 import { followMeFeature } from './workshop/features/followMe.ts'
 import { locksFeature } from './workshop/features/locks.ts'
 import { peopleFeature } from './workshop/features/people.ts'
@@ -91,6 +93,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     deadlines: (state) => commands.deadlines(state),
     logger,
   })
+  const eventChanges = new EventChanges()
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
 
   const app = express()
@@ -121,10 +124,11 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
       events: storage.events,
       access,
       publicUrl: config.publicUrl,
+      changes: eventChanges,
       seedBoard: (boardId, template, language) => seedTemplate(documents, boardId, template, language),
     }),
   )
-  app.use('/api', createBoardsApi({ events: storage.events, documents, history }))
+  app.use('/api', createBoardsApi({ events: storage.events, documents, history, changes: eventChanges }))
   app.use('/api', createDevicesApi({ events: storage.events, access, profiles: storage.profiles }))
   app.use(
     '/api',
@@ -141,6 +145,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     events: storage.events,
     hub: workshops,
     registry: commands,
+    changes: eventChanges,
     logger,
     allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
   })
@@ -178,6 +183,7 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments) {
   const now = Date.now
   return [
     agendaFeature({ events, now }),
+    checkInFeature(),
     followMeFeature({ events }),
     locksFeature({ events }),
     votingFeature({ events, votes: storage.votes }),

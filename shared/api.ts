@@ -85,6 +85,8 @@ export type EventInfo = z.infer<typeof eventSchema>
 export const eventDetailsSchema = eventSchema.extend({
   boards: z.array(boardSchema),
   role: roleSchema,
+  /** The code of the event's participant link, for the projector's join card; null before there is one. */
+  joinCode: z.string().nullable(),
 })
 export type EventDetails = z.infer<typeof eventDetailsSchema>
 

@@ -4,6 +4,7 @@ import type { Board } from '../../shared/api.ts'
 import { BOARD_SNAPSHOT_FORMAT, importBoardBodySchema, type BoardSnapshot } from '../../shared/boardSnapshot.ts'
 import type { Principal } from '../auth/AccessControl.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
+import type { EventChanges } from '../workshop/EventChanges.ts'
 import type { BoardHistory } from '../boards/BoardHistory.ts'
 import { checkRecords } from '../boards/tldrawRecords.ts'
 import type { EventStore } from '../storage/EventStore.ts'
@@ -15,12 +16,13 @@ export interface BoardsApiDeps {
   events: EventStore
   documents: BoardDocuments
   history: BoardHistory
+  changes: EventChanges
 }
 
 const namedVersionBodySchema = z.object({ name: z.string().trim().min(1).max(120) })
 
 /** Export, import and version history of boards. Mounted after requireAuth. */
-export function createBoardsApi({ events, documents, history }: BoardsApiDeps): Router {
+export function createBoardsApi({ events, documents, history, changes }: BoardsApiDeps): Router {
   const router = Router()
 
   async function boardFor(principal: Principal, rawId: string | string[] | undefined, facilitatorOnly: boolean): Promise<Board> {
@@ -61,6 +63,7 @@ export function createBoardsApi({ events, documents, history }: BoardsApiDeps): 
     if (!checked.ok) throw new ApiFailure('bad_request', checked.error)
     const board = await events.createBoard(eventId, body.title ?? body.snapshot.title, 'leer')
     await documents.replaceRecords(board.id, checked.records)
+    changes.notify(eventId)
     res.status(201).json(board)
   })
 

@@ -15,6 +15,7 @@ import {
 import type { LinkRole } from '../../shared/roles.ts'
 import type { AccessControl } from '../auth/AccessControl.ts'
 import type { EventStore, StoredLink } from '../storage/EventStore.ts'
+import type { EventChanges } from '../workshop/EventChanges.ts'
 import { ApiFailure } from './apiErrors.ts'
 import { parseBody, parseId } from './parseRequest.ts'
 import { assertAdmin, assertEventRole, assertFacilitator, principalOf } from './requireAuth.ts'
@@ -23,6 +24,7 @@ export interface EventsApiDeps {
   events: EventStore
   access: AccessControl
   publicUrl: string | undefined
+  changes: EventChanges
   /** Seeds a new board with its template, once, before anyone can open it. */
   seedBoard: (boardId: string, template: TemplateId, language: 'de' | 'en') => Promise<void>
 }
@@ -77,7 +79,8 @@ export function createEventsApi(deps: EventsApiDeps): Router {
     assertEventRole(principal, eventId)
     const event = await events.getEvent(eventId)
     if (!event) throw new ApiFailure('not_found', 'no such event')
-    const details: EventDetails = { ...event, boards: await events.listBoards(eventId), role: principal.role }
+    const joinCode = (await events.listLinks(eventId)).findLast((link) => link.role === 'participant' && !link.revoked && link.code !== null)?.code ?? null
+    const details: EventDetails = { ...event, boards: await events.listBoards(eventId), role: principal.role, joinCode }
     res.json(details)
   })
 
@@ -86,6 +89,7 @@ export function createEventsApi(deps: EventsApiDeps): Router {
     assertFacilitator(principalOf(res), eventId)
     const updated = await events.updateEvent(eventId, parseBody(updateEventBodySchema, req.body))
     if (!updated) throw new ApiFailure('not_found', 'no such event')
+    deps.changes.notify(eventId)
     res.json(updated)
   })
 
@@ -96,6 +100,7 @@ export function createEventsApi(deps: EventsApiDeps): Router {
     if (!(await events.getEvent(eventId))) throw new ApiFailure('not_found', 'no such event')
     const board = await events.createBoard(eventId, body.title, body.template)
     await deps.seedBoard(board.id, body.template, body.language)
+    deps.changes.notify(eventId)
     res.status(201).json(board)
   })
 
@@ -104,7 +109,9 @@ export function createEventsApi(deps: EventsApiDeps): Router {
     const board = await events.getBoard(boardId)
     if (!board) throw new ApiFailure('not_found', 'no such board')
     assertFacilitator(principalOf(res), board.eventId)
-    res.json(await events.updateBoard(boardId, parseBody(updateBoardBodySchema, req.body)))
+    const updated = await events.updateBoard(boardId, parseBody(updateBoardBodySchema, req.body))
+    deps.changes.notify(board.eventId)
+    res.json(updated)
   })
 
   router.get('/events/:eventId/links', async (req, res) => {
@@ -124,6 +131,7 @@ export function createEventsApi(deps: EventsApiDeps): Router {
       token,
       url: linkUrl(baseUrl(req, deps.publicUrl), eventId, link.role, token),
     }
+    deps.changes.notify(eventId)
     res.status(201).json(created)
   })
 
@@ -132,6 +140,7 @@ export function createEventsApi(deps: EventsApiDeps): Router {
     assertFacilitator(principalOf(res), eventId)
     const revoked = await access.revoke(eventId, parseId(req.params.linkId, 'link'))
     if (!revoked) throw new ApiFailure('not_found', 'no such link in this event')
+    deps.changes.notify(eventId)
     res.status(204).end()
   })
 

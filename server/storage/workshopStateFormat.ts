@@ -16,6 +16,7 @@ const MIGRATIONS: Record<number, Migration> = {
   // Format 1 (until this release) was the wire state itself, with defaults for fields added later.
   1: (stored) => ({
     showReactionNames: false,
+    joinCardVisible: true,
     directory: {},
     breakouts: null,
     ...stored,

@@ -63,6 +63,7 @@ const SLICE_NAMES: Record<keyof WorkshopSlices, true> = {
   spotlight: true,
   vote: true,
   showReactionNames: true,
+  joinCardVisible: true,
   directory: true,
   speedDating: true,
   pitch: true,

@@ -17,6 +17,7 @@ import { mayAccessEvent, type AccessControl } from '../auth/AccessControl.ts'
 import type { Logger } from '../logger.ts'
 import type { EventStore } from '../storage/EventStore.ts'
 import type { CommandRegistry } from './CommandRegistry.ts'
+import type { EventChanges } from './EventChanges.ts'
 import type { WorkshopHub } from './WorkshopHub.ts'
 import { WorkshopRefusal } from './WorkshopRefusal.ts'
 import type { EventChannel, Sender } from './WorkshopFeature.ts'
@@ -29,6 +30,7 @@ export interface WorkshopSocketsDeps {
   events: EventStore
   hub: WorkshopHub
   registry: CommandRegistry
+  changes: EventChanges
   logger: Logger
   allowOrigin: (origin: string | undefined, host: string | undefined) => boolean
 }
@@ -61,6 +63,8 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
     lastParticipantView.set(state.eventId, fingerprint)
     io.to(eventRoom(state.eventId)).except(facilitatorRoom(state.eventId)).emit('workshop:state', view)
   })
+
+  deps.changes.onChange((eventId) => io.to(eventRoom(eventId)).emit('event:changed'))
 
   access.onRevoked((linkIds) => {
     const revoked = new Set(linkIds)

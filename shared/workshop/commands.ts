@@ -74,6 +74,7 @@ export const workshopCommands = {
   'vote:reveal': command('facilitators', z.object({})),
   'vote:place': command('participants', z.object({ shapeId: shortId })),
   'vote:remove': command('participants', z.object({ shapeId: shortId })),
+  'joincard:show': command('facilitators', z.object({ visible: z.boolean() })),
   'reactions:names': command('facilitators', z.object({ show: z.boolean() })),
   'reaction:send': command('participants', z.object({ reaction: reactionSchema })),
   'hand:set': command('participants', z.object({ raised: z.boolean() })),

@@ -70,6 +70,8 @@ export interface ServerToClientEvents {
   /** Who I am on this channel, so a participant recognises themselves in rounds and queues. */
   'workshop:me': (me: { personId: string }) => void
   reaction: (event: ReactionEvent) => void
+  /** The event's boards, links or details changed (through the HTTP API): reload them. */
+  'event:changed': () => void
   roster: (entries: RosterEntry[]) => void
 }
 

@@ -151,6 +151,8 @@ export const workshopStateSchema = z.object({
   locks: z.record(z.string(), boardLockSchema),
   spotlight: spotlightSchema.nullable(),
   vote: voteStateSchema.nullable(),
+  /** The projector's QR code and join code: large during check-in, a corner card later, unless the facilitator hides it. */
+  joinCardVisible: z.boolean(),
   /** Reactions float without names unless the facilitator chooses otherwise. */
   showReactionNames: z.boolean(),
   /** Public profile cards by person id (contact details stay private). */

@@ -62,6 +62,7 @@ function wellFormed(boardId: string): { [C in CommandName]: CommandPayload<C> } 
     'vote:reveal': {},
     'vote:place': { shapeId: 'shape:a' },
     'vote:remove': { shapeId: 'shape:a' },
+    'joincard:show': { visible: false },
     'reactions:names': { show: true },
     'reaction:send': { reaction: '👍' },
     'hand:set': { raised: true },

@@ -11,6 +11,7 @@ export function newWorkshopState(eventId: string, version = 0): WorkshopState {
     spotlight: null,
     vote: null,
     showReactionNames: false,
+    joinCardVisible: true,
     directory: {},
     speedDating: null,
     pitch: null,

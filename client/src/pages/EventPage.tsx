@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { canFacilitate } from '../../../shared/roles.ts'
 import { createApiClient } from '../api/apiClient.ts'
 import { useMessages } from '../i18n/useMessages.ts'
@@ -15,6 +15,7 @@ export function EventPage({ eventId, token }: { eventId: string; token: string |
   const api = useMemo(() => createApiClient(token), [token])
   const { load, reload } = useEventDetails(api, eventId)
   const { connection, snapshot } = useWorkshop(token, eventId)
+  useEffect(() => connection?.onEventChanged(reload), [connection, reload])
   if (load.status === 'failed') return <ErrorNotice error={load.error} />
   if (load.status === 'loading' || !connection || !snapshot) {
     return (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { joinResultSchema, whoAmISchema } from '../../../shared/api.ts'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from '../../../shared/joinCode.ts'
 import { ApiRequestError, createApiClient } from '../api/apiClient.ts'
@@ -9,16 +9,24 @@ import './pages.css'
 
 const allowed = new RegExp(`[^${JOIN_CODE_ALPHABET}]`, 'g')
 
+function cleanCode(raw: string): string {
+  return normalizeJoinCode(raw).replace(allowed, '').slice(0, JOIN_CODE_LENGTH)
+}
+
+/** The projector's QR code opens `/?code=…`: scanning fills the code in. */
+function codeFromAddress(): string {
+  return cleanCode(new URL(window.location.href).searchParams.get('code') ?? '')
+}
+
 /** `/`: type the code from the projector; an admin token also gets the list of events. */
 export function JoinPage({ token }: { token: string | null }) {
   const { t } = useMessages()
-  const [code, setCode] = useState('')
+  const [code, setCode] = useState(codeFromAddress)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const me = useAsync(() => (token ? createApiClient(token).get('/api/me', whoAmISchema) : Promise.resolve(null)), [token])
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const join = async () => {
     if (code.length !== JOIN_CODE_LENGTH) {
       setMessage(t('join.tooShort'))
       return
@@ -34,11 +42,22 @@ export function JoinPage({ token }: { token: string | null }) {
       setBusy(false)
     }
   }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void join()
+  }
+  // Someone who scanned the QR code goes straight on; a wrong or old code stays in the field with the reason below it.
+  const scanned = useRef(code.length === JOIN_CODE_LENGTH)
+  useEffect(() => {
+    if (!scanned.current) return
+    scanned.current = false
+    void join()
+  })
 
   return (
     <main className="page page--narrow">
       <h1 className="page__title">{t('app.name')}</h1>
-      <form className="join-form" onSubmit={(event) => void submit(event)}>
+      <form className="join-form" onSubmit={submit}>
         <label htmlFor="join-code" className="join-form__label">
           {t('join.label')}
         </label>
@@ -46,7 +65,7 @@ export function JoinPage({ token }: { token: string | null }) {
           id="join-code"
           className="join-form__code"
           value={code}
-          onChange={(event) => setCode(normalizeJoinCode(event.target.value).replace(allowed, '').slice(0, JOIN_CODE_LENGTH))}
+          onChange={(event) => setCode(cleanCode(event.target.value))}
           inputMode="text"
           autoCapitalize="characters"
           autoComplete="off"

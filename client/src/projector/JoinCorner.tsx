@@ -16,8 +16,8 @@ function joinUrl(code: string): string {
   return `${window.location.origin}/?code=${encodeURIComponent(code)}`
 }
 
-/** While people arrive: a QR code to scan and the code to type, big enough for the back row. */
-export function JoinCorner({ code, t }: { code: string | null; t: Translate }) {
+/** A QR code to scan and the code to type: big enough for the back row while people arrive, a small corner card for late arrivals later. */
+export function JoinCorner({ code, size, t }: { code: string | null; size: 'large' | 'corner'; t: Translate }) {
   const [qr, setQr] = useState<string | null>(null)
   useEffect(() => {
     if (!code) return
@@ -34,12 +34,20 @@ export function JoinCorner({ code, t }: { code: string | null; t: Translate }) {
   }, [code])
   if (!code) return null
   return (
-    <aside className="projector__join" aria-labelledby="projector-join-title" data-testid="projector-join">
-      {qr && <img className="projector__join-qr" src={qr} width={300} height={300} alt={t('projector.qrAlt', { host: window.location.host })} />}
+    <aside className={`projector__join projector__join--${size}`} aria-labelledby="projector-join-title" data-testid="projector-join" data-size={size}>
+      {qr && (
+        <img
+          className="projector__join-qr"
+          src={qr}
+          width={size === 'large' ? 300 : 140}
+          height={size === 'large' ? 300 : 140}
+          alt={t('projector.qrAlt', { host: window.location.host })}
+        />
+      )}
       <div>
         <h2 id="projector-join-title">{t('projector.joinTitle')}</h2>
         <p className="projector__join-url">{window.location.host}</p>
-        <p>{t('projector.joinHint')}</p>
+        <p className="projector__join-hint">{t('projector.joinHint')}</p>
         <p className="projector__join-code" data-testid="projector-join-code">
           {code}
         </p>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { EventDetails } from '../../../shared/api.ts'
@@ -28,10 +28,12 @@ const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges }
  */
 export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: string; token: string | null; licenseKey?: string | null }) {
   const { t } = useMessages()
-  const lookup = useEventDetails(eventId, token)
+  const { connection, snapshot } = useWorkshop(token, eventId)
+  const [eventVersion, setEventVersion] = useState(0)
+  useEffect(() => connection?.onEventChanged(() => setEventVersion((version) => version + 1)), [connection])
+  const lookup = useEventDetails(eventId, token, eventVersion)
   const event = lookup.status === 'ready' ? lookup.event : null
-  const { connection, snapshot } = useWorkshop(token, event?.id ?? null)
-  const [joinCode] = useState(joinCodeFromUrl)
+  const [codeFromLink] = useState(joinCodeFromUrl)
 
   if (lookup.status === 'failed' || snapshot?.status === 'refused') {
     return <p className="projector-message">{t('projector.failed')}</p>
@@ -40,7 +42,10 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
 
   const boardId = projectedBoardId(event, snapshot)
   const phaseIndex = snapshot.state?.phaseIndex ?? 0
-  const joining = joinCode !== null && (phaseIndex === 0 || (event.agenda[phaseIndex]?.title.startsWith('Ankommen') ?? false))
+  // Whatever order the links were made in, the server knows the current code; the link's own code is the fallback.
+  const joinCode = event.joinCode ?? codeFromLink
+  const checkIn = phaseIndex === 0 || (event.agenda[phaseIndex]?.title.startsWith('Ankommen') ?? false)
+  const showJoinCard = joinCode !== null && (snapshot.state?.joinCardVisible ?? true)
   return (
     <div className="projector" data-testid="projector">
       {boardId ? (
@@ -52,7 +57,7 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
       <div className="projector__corner">
         <PhaseTimer snapshot={snapshot} agenda={event.agenda} variant="projector" t={t} />
       </div>
-      {joining && <JoinCorner code={joinCode} t={t} />}
+      {showJoinCard && <JoinCorner code={joinCode} size={checkIn ? 'large' : 'corner'} t={t} />}
     </div>
   )
 }

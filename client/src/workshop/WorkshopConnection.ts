@@ -51,6 +51,7 @@ export class WorkshopConnection {
   }
   private readonly listeners = new Set<() => void>()
   private readonly reactionListeners = new Set<(event: ReactionEvent) => void>()
+  private readonly eventChangeListeners = new Set<() => void>()
   readonly recentReactions: ReactionEvent[] = []
 
   private readonly commandTimeoutMs: number
@@ -79,6 +80,9 @@ export class WorkshopConnection {
     this.socket.on('roster', (roster) => this.update({ roster }))
     this.socket.on('workshop:me', ({ personId }) => this.update({ me: personId }))
     this.socket.on('matches:mine', (matches) => this.update({ matches }))
+    this.socket.on('event:changed', () => {
+      for (const listener of this.eventChangeListeners) listener()
+    })
     this.socket.on('reaction', (event) => {
       this.recentReactions.push(event)
       if (this.recentReactions.length > RECENT_REACTIONS) this.recentReactions.shift()
@@ -93,6 +97,12 @@ export class WorkshopConnection {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** The event's boards, links or details changed on the server; the listener reloads them. */
+  onEventChanged(listener: () => void): () => void {
+    this.eventChangeListeners.add(listener)
+    return () => this.eventChangeListeners.delete(listener)
   }
 
   onReaction(listener: (event: ReactionEvent) => void): () => void {
@@ -129,6 +139,7 @@ export class WorkshopConnection {
     this.socket.disconnect()
     this.listeners.clear()
     this.reactionListeners.clear()
+    this.eventChangeListeners.clear()
   }
 
   private async measureClock(): Promise<void> {

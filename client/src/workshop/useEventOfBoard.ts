@@ -37,8 +37,8 @@ export function useEventOfBoard(boardId: string, token: string | null): EventLoo
   return lookup
 }
 
-/** The event with its boards, for the projector, which is given the event id. */
-export function useEventDetails(eventId: string, token: string | null): EventLookup {
+/** The event with its boards, for the projector, which is given the event id; loaded again whenever `version` changes. */
+export function useEventDetails(eventId: string, token: string | null, version: number): EventLookup {
   const [lookup, setLookup] = useState<EventLookup>({ status: 'loading' })
   useEffect(() => {
     if (!token) {
@@ -60,6 +60,6 @@ export function useEventDetails(eventId: string, token: string | null): EventLoo
     return () => {
       cancelled = true
     }
-  }, [eventId, token])
+  }, [eventId, token, version])
   return lookup
 }

@@ -8,6 +8,7 @@ import { userProfile } from '../../user/userProfile.ts'
 import { PhaseTimer } from '../../workshop/PhaseTimer.tsx'
 import type { EventViewProps } from '../console/ConsolePage.tsx'
 import { JoinIdentityForm } from './JoinIdentityForm.tsx'
+import { lobbyBoards } from './lobbyBoards.ts'
 import { readSide } from './side.ts'
 
 /** The participant's start on a phone: who I am, what happens now, and the boards to open. */
@@ -25,7 +26,7 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
 
   if (!name || !side) return <JoinIdentityForm eventTitle={event.title} />
 
-  const boards = event.boards.filter((board) => !board.archived)
+  const boards = lobbyBoards(event.boards, snapshot.state, snapshot.me)
   return (
     <main className="page page--narrow lobby">
       <header className="lobby__header">

@@ -30,6 +30,15 @@ export function WorkshopControls({ connection, snapshot, boards }: WorkshopContr
   return (
     <section className="workshop-controls" aria-label={t('workshop.controls.title')}>
       <TimerControls connection={connection} snapshot={snapshot} />
+      <label className="workshop-controls__toggle">
+        <input
+          type="checkbox"
+          checked={snapshot.state?.joinCardVisible ?? true}
+          onChange={(event) => void connection.send('joincard:show', { visible: event.target.checked })}
+          data-testid="join-card-toggle"
+        />{' '}
+        {t('workshop.joinCard.show')}
+      </label>
       {spotlight && (
         <section className="workshop-tools__group" aria-labelledby="console-spotlight-title">
           <h3 id="console-spotlight-title">{t('workshop.spotlight.title')}</h3>

@@ -1,0 +1,16 @@
+/**
+ * Changes to an event made over HTTP (boards, links, details). The socket
+ * layer tells the event's screens to reload, so a new group board or a new
+ * join code reaches the projector and the lobby without a page reload.
+ */
+export class EventChanges {
+  private readonly listeners = new Set<(eventId: string) => void>()
+
+  notify(eventId: string): void {
+    for (const listener of this.listeners) listener(eventId)
+  }
+
+  onChange(listener: (eventId: string) => void): void {
+    this.listeners.add(listener)
+  }
+}
