@@ -9,12 +9,13 @@ const BOM = '\uFEFF'
 const HEADER = ['Board', 'Rahmen', 'Notiz', 'Seite', 'Punkte'] as const
 
 /**
- * One row per note, RFC 4180: comma-separated, CRLF between rows, fields
- * with a comma, quote or line break quoted and inner quotes doubled. A note's
- * own line breaks stay inside its quoted field. The comma (not the semicolon
- * German Excel uses when a file is double-clicked) is the separator RFC 4180
- * defines and every spreadsheet's import reads without asking.
+ * One row per note, as RFC 4180 but separated by semicolons: German Excel
+ * opens a double-clicked file with the semicolon (the comma is the decimal
+ * separator there), and LibreOffice detects it. CRLF between rows; fields
+ * with a semicolon, quote or line break quoted and inner quotes doubled, so
+ * a note's own line breaks stay inside its field.
  */
+const SEPARATOR = ';'
 export function renderReportCsv(report: EventReport): string {
   const rows: string[][] = [[...HEADER]]
   for (const board of report.boards) {
@@ -23,7 +24,7 @@ export function renderReportCsv(report: EventReport): string {
     }
     for (const note of board.notesOutsideFrames) rows.push(noteRow(board.title, '', note))
   }
-  return BOM + rows.map((row) => `${row.map(field).join(',')}\r\n`).join('')
+  return BOM + rows.map((row) => `${row.map(field).join(SEPARATOR)}\r\n`).join('')
 }
 
 function noteRow(board: string, frame: string, note: NoteReport): string[] {
@@ -37,7 +38,7 @@ function noteRow(board: string, frame: string, note: NoteReport): string[] {
 }
 
 function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatGermanDate } from '../../shared/dates.ts'
 import { SIDE_INFO, type Side } from '../../shared/sides.ts'
 import type { BoardReport, EventReport, MatchParty, NoteReport } from './buildEventReport.ts'
 
@@ -9,7 +10,7 @@ import type { BoardReport, EventReport, MatchParty, NoteReport } from './buildEv
 export function renderReportMarkdown(report: EventReport): string {
   const { event } = report
   const blocks: string[] = [`# Ergebnisse: ${escapeInline(event.title)}`]
-  const facts = [event.date && `**Datum:** ${formatDate(event.date)}`, event.place && `**Ort:** ${escapeInline(event.place)}`].filter(Boolean)
+  const facts = [event.date && `**Datum:** ${escapeInline(formatGermanDate(event.date))}`, event.place && `**Ort:** ${escapeInline(event.place)}`].filter(Boolean)
   if (facts.length > 0) blocks.push(facts.join(' · '))
   if (report.boards.length === 0) blocks.push('_Diese Veranstaltung hat noch keine Boards._')
   for (const board of report.boards) blocks.push(...boardBlocks(board))
@@ -63,11 +64,6 @@ function party({ name, side }: MatchParty): string {
   return side ? `${escapeInline(name)} (${SIDE_INFO[side].letter})` : escapeInline(name)
 }
 
-/** ISO dates (2026-03-12) in German form (12.03.2026); anything else as given. */
-function formatDate(date: string): string {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
-  return iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : escapeInline(date)
-}
 
 /** Markdown's inline syntax; CommonMark lets a backslash escape any ASCII punctuation. */
 const INLINE_SYNTAX = /[\\`*_[\]<>#|~&!]/g

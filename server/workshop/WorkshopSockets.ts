@@ -125,6 +125,7 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
       broadcastRoster: () => {
         const entries: RosterEntry[] = socketsOf(eventId).map((socket) => ({
           connectionId: socket.id,
+          personId: socket.data.personId,
           role: socket.data.principal.role,
           name: socket.data.presence.profile?.name ?? null,
           side: socket.data.presence.profile?.side ?? null,

@@ -172,6 +172,7 @@ export type Profile = z.infer<typeof profileSchema>
 
 export const rosterEntrySchema = z.object({
   connectionId: z.string(),
+  personId: z.string(),
   role: roleSchema,
   name: z.string().nullable(),
   side: sideSchema.nullable(),

@@ -155,9 +155,9 @@ describe('results report', () => {
 
     const csv = await fetch(`${server.httpUrl}/api/events/${f.event.id}/report?format=csv`, { headers: { authorization: `Bearer ${f.facilitator.token}` } })
     const rows = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n')
-    expect(rows[0]).toBe('Board,Rahmen,Notiz,Seite,Punkte')
-    expect(rows).toContain('Freie Ideenschmiede,Cluster 3,"Idee 3b, mit Komma",Unternehmen,2')
-    expect(rows).toContain('Freie Ideenschmiede,Cluster 1,"Idee 1a: Holz, „Klang“, Ümlaut",Kreative,1')
+    expect(rows[0]).toBe('Board;Rahmen;Notiz;Seite;Punkte')
+    expect(rows).toContain('Freie Ideenschmiede;Cluster 3;Idee 3b, mit Komma;Unternehmen;2')
+    expect(rows).toContain('Freie Ideenschmiede;Cluster 1;Idee 1a: Holz, „Klang“, Ümlaut;Kreative;1')
 
     const denied = await fetch(`${server.httpUrl}/api/events/${f.event.id}/report?format=md`, { headers: { authorization: `Bearer ${f.participant.token}` } })
     expect(denied.status).toBe(403)

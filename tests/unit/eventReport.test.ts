@@ -211,10 +211,10 @@ describe('results report of an event', () => {
     )
   })
 
-  it('renders CSV with a BOM, a German header and one row per note, quoting commas, quotes and line breaks', () => {
+  it('renders CSV for German Excel: a BOM, semicolons, a German header and one row per note, quoting semicolons, quotes and line breaks', () => {
     const csv = renderReportCsv(buildEventReport(input))
-    expect(csv.startsWith('\uFEFFBoard,Rahmen,Notiz,Seite,Punkte\r\n')).toBe(true)
-    expect(csv).toContain('\r\nWorkshop Gruppe 1,Herausforderung,"Lieferungen, ""just in time""",Unternehmen,2\r\n')
+    expect(csv.startsWith('\uFEFFBoard;Rahmen;Notiz;Seite;Punkte\r\n')).toBe(true)
+    expect(csv).toContain('\r\nWorkshop Gruppe 1;Herausforderung;"Lieferungen, ""just in time""";Unternehmen;2\r\n')
     expect(parseCsv(csv.slice(1))).toEqual([
       ['Board', 'Rahmen', 'Notiz', 'Seite', 'Punkte'],
       ['Workshop Gruppe 1', 'Herausforderung', 'Mehr Sichtbarkeit\nfür Größe & Qualität', 'Kreative', '5'],
@@ -255,7 +255,7 @@ describe('results report of an event', () => {
         '',
       ].join('\n'),
     )
-    expect(renderReportCsv(report)).toBe('\uFEFFBoard,Rahmen,Notiz,Seite,Punkte\r\n')
+    expect(renderReportCsv(report)).toBe('\uFEFFBoard;Rahmen;Notiz;Seite;Punkte\r\n')
   })
 
   it('leaves out date and place when the event has none', () => {
@@ -275,7 +275,7 @@ describe('results report of an event', () => {
   })
 })
 
-/** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF. */
+/** RFC 4180 with semicolons, as German Excel reads it: quoted fields may hold semicolons, doubled quotes and line breaks; rows end in CRLF. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
@@ -290,7 +290,7 @@ function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false
       else field += char
     } else if (char === '"') quoted = true
-    else if (char === ',') {
+    else if (char === ';') {
       row.push(field)
       field = ''
     } else if (char === '\r' && text[i + 1] === '\n') {

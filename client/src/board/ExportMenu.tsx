@@ -1,11 +1,12 @@
 import { useState } from 'react'
+import { exportFileName } from '../../../shared/dates.ts'
 import { exportAs, useValue, type Editor, type TLShapeId } from 'tldraw'
 import type { Translate } from '../i18n/useMessages.ts'
 
 type Scope = 'board' | 'selection'
 
 /** PNG or SVG of the whole board, or of the selection (a frame, a cluster of notes), through tldraw's own export. */
-export function ExportMenu({ editor, t }: { editor: Editor; t: Translate }) {
+export function ExportMenu({ editor, boardTitle, t }: { editor: Editor; boardTitle: string; t: Translate }) {
   const [open, setOpen] = useState(false)
   const [failed, setFailed] = useState(false)
   const hasSelection = useValue('has selection', () => editor.getSelectedShapeIds().length > 0, [editor])
@@ -18,7 +19,7 @@ export function ExportMenu({ editor, t }: { editor: Editor; t: Translate }) {
       return
     }
     setFailed(false)
-    exportAs(editor, ids, { format, name: t(scope === 'board' ? 'export.fileBoard' : 'export.fileSelection'), background: true }).catch((error: unknown) => {
+    exportAs(editor, ids, { format, name: exportFileName(scope === 'board' ? boardTitle : `${boardTitle} – ${t('export.fileSelection')}`, new Date()), background: true }).catch((error: unknown) => {
       console.error('Ideenschmiede: export failed', error)
       setFailed(true)
     })

@@ -21,16 +21,27 @@ interface TopBarProps {
 
 /** The slim bar above the canvas: the phase and timer (or the app's name), photo, export, language, connection state. */
 export function TopBar({ connection, editor, canEdit, locale, t, workshop }: TopBarProps) {
+  const boardTitle = workshop?.event.boards.find((board) => board.id === workshop.boardId)?.title ?? t('app.name')
   return (
     <header className="top-bar">
       {workshop ? (
-        <PhaseTimer snapshot={workshop.snapshot} agenda={workshop.event.agenda} variant="bar" t={t} />
+        <div className="top-bar__where">
+          <a className="top-bar__back" href={`/e/${encodeURIComponent(workshop.event.id)}`} aria-label={t('board.backToLobby')} title={t('board.backToLobby')} data-testid="back-to-lobby">
+            ‹
+          </a>
+          <div className="top-bar__names">
+            <span className="top-bar__board" data-testid="board-title">
+              {boardTitle}
+            </span>
+            <PhaseTimer snapshot={workshop.snapshot} agenda={workshop.event.agenda} variant="bar" t={t} />
+          </div>
+        </div>
       ) : (
         <span className="top-bar__title">{t('app.name')}</span>
       )}
       <div className="top-bar__actions">
         {editor && canEdit && <PhotoButton editor={editor} t={t} />}
-        {editor && <ExportMenu editor={editor} t={t} />}
+        {editor && <ExportMenu editor={editor} boardTitle={boardTitle} t={t} />}
         <button
           type="button"
           className="top-bar__button"

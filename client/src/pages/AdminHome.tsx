@@ -1,3 +1,4 @@
+import { formatGermanDate } from '../../../shared/dates.ts'
 import { useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { eventSchema } from '../../../shared/api.ts'
@@ -37,7 +38,7 @@ export function AdminHome({ token }: { token: string }) {
           {events.value.map((item) => (
             <li key={item.id}>
               <a href={`/e/${item.id}`}>{item.title}</a>
-              <span className="event-list__meta">{[item.date, item.place].filter(Boolean).join(' · ')}</span>
+              <span className="event-list__meta">{[item.date && formatGermanDate(item.date), item.place].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.ts'
+import { rosterPeople } from '../pages/console/rosterPeople.ts'
 import { BreakoutControls } from './controls/BreakoutControls.tsx'
 import { LockControls } from './controls/LockControls.tsx'
 import { SpotlightControls } from './controls/SpotlightControls.tsx'
@@ -10,11 +11,17 @@ import type { BoardWorkshop } from './WorkshopContext.ts'
 
 /** The moderation panel on a board: what the console offers, for this board and this view. */
 export function FacilitatorBoardTools({ workshop, editor }: { workshop: BoardWorkshop; editor: Editor }) {
-  const { t } = useMessages()
+  const { t, locale } = useMessages()
   const [open, setOpen] = useState(false)
   const { connection, snapshot, boardId } = workshop
+  const hands = rosterPeople(snapshot.roster ?? [], locale).people.filter((person) => person.handRaised)
   return (
     <div className="workshop-tools" data-open={open || undefined}>
+      {hands.length > 0 && (
+        <p className="workshop-tools__hands" role="status" data-testid="raised-hands">
+          <span aria-hidden="true">✋</span> {t('workshop.hands', { names: hands.map((person) => person.name ?? t('roster.unnamed')).join(', ') })}
+        </p>
+      )}
       <button type="button" className="workshop-tools__toggle" aria-expanded={open} aria-controls="workshop-tools-panel" data-testid="moderation-toggle" onClick={() => setOpen(!open)}>
         {t('workshop.tools.title')}
       </button>

@@ -34,8 +34,8 @@ export const boardDe = {
   'export.boardSvg': 'Ganzes Board als SVG',
   'export.selectionPng': 'Auswahl (z. B. ein Rahmen) als PNG',
   'export.selectionSvg': 'Auswahl (z. B. ein Rahmen) als SVG',
-  'export.fileBoard': 'Ideenschmiede-Board',
-  'export.fileSelection': 'Ideenschmiede-Auswahl',
+  'export.fileSelection': 'Auswahl',
+  'board.backToLobby': 'Zur Übersicht',
   'export.failed': 'Der Export hat nicht geklappt. Ist das Board leer? Versuch es noch einmal.',
 } as const
 
@@ -74,7 +74,7 @@ export const boardEn: Record<keyof typeof boardDe, string> = {
   'export.boardSvg': 'Whole board as SVG',
   'export.selectionPng': 'Selection (e.g. a frame) as PNG',
   'export.selectionSvg': 'Selection (e.g. a frame) as SVG',
-  'export.fileBoard': 'Ideenschmiede board',
-  'export.fileSelection': 'Ideenschmiede selection',
+  'export.fileSelection': 'selection',
+  'board.backToLobby': 'Back to the overview',
   'export.failed': 'The export did not work. Is the board empty? Try again.',
 }

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../../../shared/dates.ts'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { boardSchema, TEMPLATE_IDS, templateIdSchema, type Board, type TemplateId } from '../../../../shared/api.ts'
 import { TEMPLATES } from '../../../../shared/templates/index.ts'
@@ -80,10 +81,10 @@ export function BoardsPanel({ event, api, token, reload }: EventViewProps) {
           {t('boards.import')}
           <input type="file" accept="application/json,.json" onChange={importSnapshot} className="visually-hidden" />
         </label>
-        <button type="button" onClick={() => void downloadWithToken(`/api/events/${event.id}/report?format=md`, token, `${event.title}.md`)}>
+        <button type="button" onClick={() => void downloadWithToken(`/api/events/${event.id}/report?format=md`, token, `${exportFileName(`${event.title} ${t('export.fileResults')}`, new Date())}.md`)}>
           {t('boards.reportMd')}
         </button>
-        <button type="button" onClick={() => void downloadWithToken(`/api/events/${event.id}/report?format=csv`, token, `${event.title}.csv`)}>
+        <button type="button" onClick={() => void downloadWithToken(`/api/events/${event.id}/report?format=csv`, token, `${exportFileName(`${event.title} ${t('export.fileResults')}`, new Date())}.csv`)}>
           {t('boards.reportCsv')}
         </button>
         <label className="row">
@@ -126,7 +127,7 @@ function BoardRow({ board, token, onChange }: { board: Board; token: string | nu
         <button type="button" onClick={() => void onChange({ archived: !board.archived })}>
           {board.archived ? t('boards.unarchive') : t('boards.archive')}
         </button>
-        <button type="button" onClick={() => void downloadWithToken(`/api/boards/${board.id}/export`, token, `${board.title}.ideenschmiede.json`)}>
+        <button type="button" onClick={() => void downloadWithToken(`/api/boards/${board.id}/export`, token, `${exportFileName(board.title, new Date())}.ideenschmiede.json`)}>
           {t('boards.export')}
         </button>
       </span>

@@ -1,3 +1,4 @@
+import { formatGermanDate } from '../../../../shared/dates.ts'
 import type { EventDetails } from '../../../../shared/api.ts'
 import type { ApiClient } from '../../api/apiClient.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
@@ -33,7 +34,7 @@ export function ConsolePage(props: EventViewProps) {
     <div className="console">
       <header className="console__header">
         <h1>{event.title}</h1>
-        <p className="console__meta">{[event.date, event.place, t(`event.mode.${event.mode}`)].filter(Boolean).join(' · ')}</p>
+        <p className="console__meta">{[event.date && formatGermanDate(event.date), event.place, t(`event.mode.${event.mode}`)].filter(Boolean).join(' · ')}</p>
       </header>
       <div className="console__columns">
         <section className="console__column" aria-label={t('console.agenda')}>

@@ -1,30 +1,31 @@
 import { SIDE_INFO } from '../../../../shared/sides.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { WorkshopSnapshot } from '../../workshop/WorkshopConnection.ts'
+import { rosterPeople } from './rosterPeople.ts'
 
-/** Who is here, live: raised hands first, then by name; sides by letter, never by colour alone. */
+/** Who is here, live: the participants (one line per person, raised hands first), then how many screens the facilitators and the projector have open. */
 export function RosterPanel({ snapshot }: { snapshot: WorkshopSnapshot }) {
   const { t, locale } = useMessages()
-  const roster = [...(snapshot.roster ?? [])].sort(
-    (a, b) => Number(b.handRaised) - Number(a.handRaised) || (a.name ?? '').localeCompare(b.name ?? '', locale),
-  )
+  const { people, projectors, facilitators } = rosterPeople(snapshot.roster ?? [], locale)
   return (
     <section className="roster" aria-labelledby="roster-title">
-      <h2 id="roster-title">{t('roster.title', { count: roster.length })}</h2>
+      <h2 id="roster-title">{t('roster.title', { count: people.length })}</h2>
       <ul className="roster__list" data-testid="roster">
-        {roster.map((entry) => (
-          <li key={entry.connectionId} className={entry.handRaised ? 'roster__entry roster__entry--hand' : 'roster__entry'}>
-            {entry.handRaised && <span aria-label={t('roster.hand')}>✋</span>}
-            {entry.side && (
-              <span className={`side-badge side-badge--${entry.side}`} title={SIDE_INFO[entry.side].label[locale]}>
-                {SIDE_INFO[entry.side].letter}
+        {people.map((person) => (
+          <li key={person.personId} className={person.handRaised ? 'roster__entry roster__entry--hand' : 'roster__entry'}>
+            {person.handRaised && <span aria-label={t('roster.hand')}>✋</span>}
+            {person.side && (
+              <span className={`side-badge side-badge--${person.side}`} title={SIDE_INFO[person.side].label[locale]}>
+                {SIDE_INFO[person.side].letter}
               </span>
             )}
-            <span>{entry.name ?? t('roster.unnamed')}</span>
-            <span className="roster__role">{t(`links.role.${entry.role === 'admin' ? 'facilitator' : entry.role}`)}</span>
+            <span>{person.name ?? t('roster.unnamed')}</span>
           </li>
         ))}
       </ul>
+      <p className="roster__screens" data-testid="roster-screens">
+        {t('roster.screens', { facilitators, projectors })}
+      </p>
     </section>
   )
 }
