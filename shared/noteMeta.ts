@@ -18,6 +18,13 @@ export function noteAuthorMeta(author: NoteAuthor): { [NOTE_META_AUTHOR_ID]: str
   return { [NOTE_META_AUTHOR_ID]: author.authorId, [NOTE_META_AUTHOR_SIDE]: author.authorSide }
 }
 
+/** The author's person id from a shape's `meta`, or null when it is missing (an imported note, say). */
+export function readNoteAuthorId(meta: unknown): string | null {
+  if (typeof meta !== 'object' || meta === null) return null
+  const author: unknown = (meta as Record<string, unknown>)[NOTE_META_AUTHOR_ID]
+  return typeof author === 'string' && author.length > 0 ? author : null
+}
+
 /** The author's side from a shape's `meta`, or null when it is missing or not one of ours. */
 export function readNoteAuthorSide(meta: unknown): Side | null {
   if (typeof meta !== 'object' || meta === null) return null

@@ -1,4 +1,5 @@
-import { mixGroups, type GroupMember } from '../../shared/breakouts/mixGroups.ts'
+import { assignGroups, type GroupMember } from '../../shared/breakouts/assignGroups.ts'
+import { readNoteAuthorId } from '../../shared/noteMeta.ts'
 import type { BreakoutsState, WorkshopState } from '../../shared/workshop/index.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
 import type { EventStore } from '../storage/EventStore.ts'
@@ -32,7 +33,8 @@ async function seat(workshop: WorkshopTransaction, personId: string, groupIndex:
 /**
  * Group boards for the workshop: one Cross-Innovation-Canvas per selection of
  * the Ideenschmiede board, with copies of the selected notes, and who works
- * where — mixed automatically, assigned by hand, or chosen by each person.
+ * where: automatically (people to the group with their own notes, sides
+ * mixed; see assignGroups), assigned by hand, or chosen by each person.
  */
 export function breakoutsFeature(deps: BreakoutsDeps): WorkshopFeature {
   return {
@@ -49,7 +51,8 @@ export function breakoutsFeature(deps: BreakoutsDeps): WorkshopFeature {
           const entry = directory[id]
           return entry ? [{ id, side: entry.side }] : []
         })
-        const seats = request.assignment === 'mixed' ? mixGroups(members, request.groups.length) : request.groups.map(() => [])
+        const authors = sourceRecords.map((notes) => notes.flatMap((note) => readNoteAuthorId(note.meta) ?? []))
+        const seats = request.assignment === 'mixed' ? assignGroups(members, authors) : request.groups.map(() => [])
         const groups = []
         for (const [index, group] of request.groups.entries()) {
           const board = await deps.events.createBoard(eventId, group.title, 'cross-innovation-canvas')
