@@ -15,12 +15,16 @@ export type TemplateId = z.infer<typeof templateIdSchema>
 
 export const idSchema = z.string().regex(BOARD_ID_PATTERN)
 
+/** The video call of an online event (Jitsi, BigBlueButton, Zoom …): any https address, opened in a new tab, never embedded. */
+export const callUrlSchema = z.url({ protocol: /^https$/, error: 'must be an https:// address' }).max(500)
+
 export const createEventBodySchema = z.object({
   title: z.string().trim().min(1).max(200),
   date: z.iso.date().optional(),
   place: z.string().trim().max(200).optional(),
   mode: eventModeSchema.default('vor-ort'),
   agenda: z.enum(['crossinnovation', 'leer']).default('crossinnovation'),
+  callUrl: callUrlSchema.optional(),
 })
 export type CreateEventBody = z.input<typeof createEventBodySchema>
 
@@ -31,6 +35,7 @@ export const updateEventBodySchema = z
     place: z.string().trim().max(200).nullable(),
     mode: eventModeSchema,
     agenda: agendaSchema,
+    callUrl: callUrlSchema.nullable(),
   })
   .partial()
 export type UpdateEventBody = z.input<typeof updateEventBodySchema>
@@ -79,6 +84,7 @@ export const eventSchema = z.object({
   mode: eventModeSchema,
   createdAt: z.string(),
   agenda: z.array(agendaPhaseSchema),
+  callUrl: z.string().nullable(),
 })
 export type EventInfo = z.infer<typeof eventSchema>
 

@@ -69,6 +69,7 @@ export function createEventsApi(deps: EventsApiDeps): Router {
       place: body.place ?? null,
       mode: body.mode,
       agenda: body.agenda === 'crossinnovation' ? CROSS_INNOVATION_AGENDA : [],
+      callUrl: body.callUrl ?? null,
     })
     res.status(201).json(event)
   })

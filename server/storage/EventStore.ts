@@ -8,6 +8,7 @@ export interface NewEvent {
   place: string | null
   mode: EventMode
   agenda: readonly AgendaPhase[]
+  callUrl: string | null
 }
 
 export interface EventPatch {
@@ -16,6 +17,7 @@ export interface EventPatch {
   place?: string | null
   mode?: EventMode
   agenda?: readonly AgendaPhase[]
+  callUrl?: string | null
 }
 
 export interface NewLink {

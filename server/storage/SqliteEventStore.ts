@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS events (
   place TEXT,
   mode TEXT NOT NULL,
   agenda TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  call_url TEXT
 );
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
@@ -50,6 +51,7 @@ interface EventRow {
   mode: string
   agenda: string
   created_at: string
+  call_url: string | null
 }
 
 interface BoardRow {
@@ -88,6 +90,7 @@ function toEvent(row: EventRow): EventInfo {
     mode: eventModeSchema.parse(row.mode),
     createdAt: row.created_at,
     agenda: agendaSchema.parse(JSON.parse(row.agenda)),
+    callUrl: row.call_url,
   }
 }
 
@@ -122,6 +125,8 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly db: Database.Database) {
     this.prepare = cachedStatements(db)
     db.exec(SCHEMA)
+    const eventColumns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('events')").all()
+    if (!eventColumns.some((column) => column.name === 'call_url')) db.exec('ALTER TABLE events ADD COLUMN call_url TEXT')
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('links')").all()
     // Data directories of the first release have no last_seen_at; their links count as seen when created.
     if (!columns.some((column) => column.name === 'last_seen_at')) db.exec('ALTER TABLE links ADD COLUMN last_seen_at TEXT')
@@ -137,9 +142,12 @@ export class SqliteEventStore implements EventStore {
       mode: input.mode,
       agenda: JSON.stringify(input.agenda),
       created_at: new Date().toISOString(),
+      call_url: input.callUrl,
     }
     this
-      .prepare('INSERT INTO events (id, title, date, place, mode, agenda, created_at) VALUES (@id, @title, @date, @place, @mode, @agenda, @created_at)')
+      .prepare(
+        'INSERT INTO events (id, title, date, place, mode, agenda, created_at, call_url) VALUES (@id, @title, @date, @place, @mode, @agenda, @created_at, @call_url)',
+      )
       .run(row)
     return toEvent(row)
   }
@@ -158,8 +166,8 @@ export class SqliteEventStore implements EventStore {
     if (!current) return null
     const next = { ...current, ...patch }
     this
-      .prepare('UPDATE events SET title = ?, date = ?, place = ?, mode = ?, agenda = ? WHERE id = ?')
-      .run(next.title, next.date, next.place, next.mode, JSON.stringify(next.agenda), eventId)
+      .prepare('UPDATE events SET title = ?, date = ?, place = ?, mode = ?, agenda = ?, call_url = ? WHERE id = ?')
+      .run(next.title, next.date, next.place, next.mode, JSON.stringify(next.agenda), next.callUrl, eventId)
     return this.getEvent(eventId)
   }
 

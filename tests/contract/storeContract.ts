@@ -51,7 +51,7 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
     }
 
     async function anEvent(title = 'Auftakt') {
-      return storage.events.createEvent({ title, date: '2024-11-08', place: 'Cottbus', mode: 'vor-ort', agenda: [] })
+      return storage.events.createEvent({ title, date: '2024-11-08', place: 'Cottbus', mode: 'vor-ort', agenda: [], callUrl: null })
     }
 
     describe('board updates', () => {
@@ -91,10 +91,11 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
       it('keeps events and their boards; unknown ids are null', async () => {
         const event = await anEvent()
         const board = await storage.events.createBoard(event.id, 'Freie Ideenschmiede', 'ideenschmiede')
-        expect(await storage.events.updateEvent(event.id, { title: 'Auftakt Lausitz' })).toMatchObject({ title: 'Auftakt Lausitz', place: 'Cottbus' })
+        expect(await storage.events.updateEvent(event.id, { title: 'Auftakt Lausitz' })).toMatchObject({ title: 'Auftakt Lausitz', place: 'Cottbus', callUrl: null })
+        await storage.events.updateEvent(event.id, { callUrl: 'https://meet.jit.si/auftakt-lausitz' })
         await storage.events.updateBoard(board.id, { archived: true })
         await restart()
-        expect(await storage.events.getEvent(event.id)).toMatchObject({ title: 'Auftakt Lausitz' })
+        expect(await storage.events.getEvent(event.id)).toMatchObject({ title: 'Auftakt Lausitz', callUrl: 'https://meet.jit.si/auftakt-lausitz' })
         expect(await storage.events.listBoards(event.id)).toEqual([expect.objectContaining({ id: board.id, archived: true })])
         expect(await storage.events.getEvent('unbekannt')).toBeNull()
         expect(await storage.events.getBoard('unbekannt')).toBeNull()

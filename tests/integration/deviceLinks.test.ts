@@ -47,7 +47,7 @@ describe('phones that join by code', () => {
     let now = Date.parse('2024-11-08T09:00:00Z')
     storage = openSqliteStorage(makeTempDir('devices'), createLogger('silent'))
     const access = new AccessControl(storage.events, 'admin-token-of-sixteen', { maxDevicesPerEvent: 1, deviceIdleMs: 24 * 60 * 60 * 1000, now: () => now })
-    const event = await storage.events.createEvent({ title: 'Auftakt', date: null, place: null, mode: 'vor-ort', agenda: [] })
+    const event = await storage.events.createEvent({ title: 'Auftakt', date: null, place: null, mode: 'vor-ort', agenda: [], callUrl: null })
     const { link } = await access.issueLink(event.id, 'participant', null)
     const phone = await access.joinByCode(link.code ?? '')
     if (typeof phone === 'string') throw new Error(`joining failed: ${phone}`)

@@ -33,7 +33,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     eventId ??= events.listEvents().then(async (existing) => {
       const first = existing[0]
       if (first) return first.id
-      const created = await events.createEvent({ title: 'Testveranstaltung', date: null, place: null, mode: 'vor-ort', agenda: [] })
+      const created = await events.createEvent({ title: 'Testveranstaltung', date: null, place: null, mode: 'vor-ort', agenda: [], callUrl: null })
       return created.id
     })
     return eventId

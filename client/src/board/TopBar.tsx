@@ -40,6 +40,11 @@ export function TopBar({ connection, editor, canEdit, locale, t, workshop }: Top
         <span className="top-bar__title">{t('app.name')}</span>
       )}
       <div className="top-bar__actions">
+        {workshop?.event.callUrl && (
+          <a className="top-bar__button" href={workshop.event.callUrl} target="_blank" rel="noopener noreferrer" data-testid="board-call-link">
+            {t('board.call')}
+          </a>
+        )}
         {editor && canEdit && <PhotoButton editor={editor} t={t} />}
         {editor && <ExportMenu editor={editor} boardTitle={boardTitle} t={t} />}
         <button

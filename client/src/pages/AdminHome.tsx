@@ -14,15 +14,15 @@ export function AdminHome({ token }: { token: string }) {
   const api = createApiClient(token)
   const [refresh, setRefresh] = useState(0)
   const events = useAsync(() => api.get('/api/events', z.array(eventSchema)), [token, refresh])
-  const [details, setDetails] = useState<EventDetails>({ title: '', date: '', place: '', mode: 'vor-ort' })
+  const [details, setDetails] = useState<EventDetails>({ title: '', date: '', place: '', mode: 'vor-ort', callUrl: '' })
   const [error, setError] = useState<string | null>(null)
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
     try {
-      const { title, date, place, mode } = details
-      const created = await api.send('POST', '/api/events', { title, date: date || undefined, place: place || undefined, mode }, eventSchema)
+      const { title, date, place, mode, callUrl } = details
+      const created = await api.send('POST', '/api/events', { title, date: date || undefined, place: place || undefined, mode, callUrl: callUrl.trim() || undefined }, eventSchema)
       window.location.assign(`/e/${created.id}`)
     } catch (failure) {
       setError(failure instanceof ApiRequestError ? errorText(failure, t) : t('pages.error.generic'))

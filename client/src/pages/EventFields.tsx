@@ -7,6 +7,8 @@ export interface EventDetails {
   date: string
   place: string
   mode: EventMode
+  /** The video call of an online event, or empty. */
+  callUrl: string
 }
 
 /** The title, date, place and format inputs of an event, for creating one and for editing it. */
@@ -36,6 +38,11 @@ export function EventFields({ value, onChange, titleTestId }: { value: EventDeta
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        {t('event.callUrl')}
+        <input type="url" value={value.callUrl} onChange={(e) => set({ callUrl: e.target.value })} maxLength={500} placeholder="https://meet.jit.si/…" aria-describedby="event-call-hint" />
+        <small id="event-call-hint">{t('event.callHint')}</small>
       </label>
     </>
   )

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { SpeedDatingRound } from '../../../shared/workshop/index.ts'
+import { pairCallUrl } from '../../../shared/callRooms.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { formatMinutes } from '../workshop/formatMinutes.ts'
 import { useRoundRemaining } from '../workshop/useWorkshop.ts'
@@ -11,6 +12,8 @@ import './speedDating.css'
 export interface SpeedDatingViewProps {
   connection: WorkshopConnection
   snapshot: WorkshopSnapshot
+  /** The event's video call, at an online event: each pair may get a room of its own. */
+  callUrl: string | null
 }
 
 /**
@@ -18,7 +21,7 @@ export interface SpeedDatingViewProps {
  * time, and afterwards my private follow-up marks and my matches. Shows
  * nothing before the first round.
  */
-export function SpeedDatingView({ connection, snapshot }: SpeedDatingViewProps) {
+export function SpeedDatingView({ connection, snapshot, callUrl }: SpeedDatingViewProps) {
   const rounds = snapshot.state?.speedDating?.rounds ?? []
   const me = snapshot.me
   const current = rounds.at(-1)
@@ -36,7 +39,7 @@ export function SpeedDatingView({ connection, snapshot }: SpeedDatingViewProps) 
   return (
     <section className="sd-view" aria-labelledby="sd-view-title" ref={section}>
       <h2 id="sd-view-title">{running ? <RoundTitle number={current.number} /> : <MetTitle />}</h2>
-      {running && <CurrentRound round={current} me={me} directory={directory} snapshot={snapshot} />}
+      {running && <CurrentRound round={current} me={me} directory={directory} snapshot={snapshot} callUrl={callUrl} />}
       <MatchMarks connection={connection} snapshot={snapshot} me={me} partners={partnersOf(finished, me)} />
     </section>
   )
@@ -52,11 +55,12 @@ function MetTitle() {
   return <>{t('speedDating.title')}</>
 }
 
-function CurrentRound({ round, me, directory, snapshot }: { round: SpeedDatingRound; me: string; directory: Directory; snapshot: WorkshopSnapshot }) {
+function CurrentRound({ round, me, directory, snapshot, callUrl }: { round: SpeedDatingRound; me: string; directory: Directory; snapshot: WorkshopSnapshot; callUrl: string | null }) {
   const { t } = useMessages()
   const remaining = useRoundRemaining(snapshot)
   const group = round.groups.find((candidate) => candidate.members.includes(me))
   const others = group?.members.filter((id) => id !== me) ?? []
+  const pairCall = callUrl && group ? pairCallUrl(callUrl, round.number, group.table) : null
   return (
     <div className="sd-round" data-testid="speed-round">
       {group ? (
@@ -71,6 +75,11 @@ function CurrentRound({ round, me, directory, snapshot }: { round: SpeedDatingRo
             {t('round.openBoard')}
           </a>
           <small className="sd-hint">{t('round.openBoardHint')}</small>
+          {pairCall && (
+            <a className="sd-button sd-button--primary" href={pairCall} target="_blank" rel="noopener noreferrer" data-testid="pair-call">
+              {t('round.pairCall')}
+            </a>
+          )}
         </>
       ) : (
         <p className="sd-round__next">{round.sittingOut.includes(me) ? t('round.sittingOut') : t('round.notIncluded')}</p>

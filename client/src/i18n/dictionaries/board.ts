@@ -36,6 +36,7 @@ export const boardDe = {
   'export.selectionSvg': 'Auswahl (z. B. ein Rahmen) als SVG',
   'export.fileSelection': 'Auswahl',
   'board.backToLobby': 'Zur Übersicht',
+  'board.call': 'Videocall',
   'export.failed': 'Der Export hat nicht geklappt. Ist das Board leer? Versuch es noch einmal.',
 } as const
 
@@ -76,5 +77,6 @@ export const boardEn: Record<keyof typeof boardDe, string> = {
   'export.selectionSvg': 'Selection (e.g. a frame) as SVG',
   'export.fileSelection': 'selection',
   'board.backToLobby': 'Back to the overview',
+  'board.call': 'Video call',
   'export.failed': 'The export did not work. Is the board empty? Try again.',
 }

@@ -41,6 +41,7 @@ export const speedDatingDe = {
   'round.notIncluded': 'Diese Runde läuft ohne dich. Leg ein Profil an, dann bist du in der nächsten Runde dabei.',
   'round.timeLeft': 'Noch {time}',
   'round.over': 'Die Runde ist vorbei.',
+  'round.pairCall': 'Zum Videocall mit deinem Gegenüber',
 
   'match.metTitle': 'Deine Gespräche',
   'match.metIntro': 'Nur du siehst, wie du dich entscheidest. Ein Match entsteht erst, wenn ihr beide Ja sagt.',
@@ -151,6 +152,7 @@ export const speedDatingEn: Record<keyof typeof speedDatingDe, string> = {
   'round.notIncluded': 'This round runs without you. Create a profile and you will be in the next one.',
   'round.timeLeft': '{time} left',
   'round.over': 'The round is over.',
+  'round.pairCall': 'Video call with your partner',
 
   'match.metTitle': 'Your conversations',
   'match.metIntro': 'Only you see what you choose. A match only happens when you both say yes.',

@@ -11,15 +11,15 @@ type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' }
 /** Title, date, place and format of the event, folded away: set once, rarely changed during the day. */
 export function EventDetailsForm({ event, api, reload }: Pick<EventViewProps, 'event' | 'api' | 'reload'>) {
   const { t } = useMessages()
-  const [details, setDetails] = useState<EventDetails>({ title: event.title, date: event.date ?? '', place: event.place ?? '', mode: event.mode })
+  const [details, setDetails] = useState<EventDetails>({ title: event.title, date: event.date ?? '', place: event.place ?? '', mode: event.mode, callUrl: event.callUrl ?? '' })
   const [save, setSave] = useState<SaveState>({ status: 'idle' })
 
   const submit = async (formEvent: FormEvent) => {
     formEvent.preventDefault()
     setSave({ status: 'saving' })
-    const { title, date, place, mode } = details
+    const { title, date, place, mode, callUrl } = details
     try {
-      await api.send('PATCH', `/api/events/${event.id}`, { title, date: date || null, place: place.trim() || null, mode }, eventSchema)
+      await api.send('PATCH', `/api/events/${event.id}`, { title, date: date || null, place: place.trim() || null, mode, callUrl: callUrl.trim() || null }, eventSchema)
       setSave({ status: 'saved' })
       reload()
     } catch (failure) {

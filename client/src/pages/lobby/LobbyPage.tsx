@@ -36,7 +36,12 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
         </p>
       </header>
       <PhaseTimer snapshot={snapshot} agenda={event.agenda} variant="bar" t={t} />
-      <SpeedDatingView connection={connection} snapshot={snapshot} />
+      {event.callUrl && (
+        <a className="button button--primary lobby__call" href={event.callUrl} target="_blank" rel="noopener noreferrer" data-testid="call-link">
+          {t('lobby.call')}
+        </a>
+      )}
+      <SpeedDatingView connection={connection} snapshot={snapshot} callUrl={event.callUrl} />
       <section aria-labelledby="lobby-boards">
         <h2 id="lobby-boards">{t('lobby.boards')}</h2>
         {boards.length === 0 ? (
