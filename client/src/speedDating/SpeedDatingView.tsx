@@ -71,6 +71,9 @@ function CurrentRound({ round, me, directory, snapshot, callUrl }: { round: Spee
             {', '}
             <strong className="sd-round__table">{t('round.table', { table: group.table })}</strong>
           </p>
+          {others.map((id) => (
+            <PartnerCard key={id} entry={directory[id]} />
+          ))}
           <a className="sd-button" href={`/b/${encodeURIComponent(group.boardId)}`} target="_blank" rel="noreferrer">
             {t('round.openBoard')}
           </a>
@@ -90,6 +93,29 @@ function CurrentRound({ round, me, directory, snapshot, callUrl }: { round: Spee
         </p>
       )}
     </div>
+  )
+}
+
+/** What the partner offers and looks for, so the talk can start where it matters. */
+function PartnerCard({ entry }: { entry: Directory[string] | undefined }) {
+  const { t } = useMessages()
+  if (!entry || (!entry.offer && !entry.seek && entry.tags.length === 0)) return null
+  return (
+    <dl className="sd-partner" data-testid="speed-partner-card">
+      {entry.offer && (
+        <>
+          <dt>{t('round.offers')}</dt>
+          <dd>{entry.offer}</dd>
+        </>
+      )}
+      {entry.seek && (
+        <>
+          <dt>{t('round.seeks')}</dt>
+          <dd>{entry.seek}</dd>
+        </>
+      )}
+      {entry.tags.length > 0 && <dd className="sd-partner__tags">{entry.tags.map((tag) => `#${tag}`).join(' ')}</dd>}
+    </dl>
   )
 }
 

@@ -31,7 +31,7 @@ export const speedDatingDe = {
   'profile.nameMissing': 'Bitte gib deinen Namen ein.',
 
   'round.title': 'Speeddating · Runde {number}',
-  'round.nextTalk': 'Dein nächstes Gespräch:',
+  'round.nextTalk': 'Jetzt sprichst du mit',
   'round.person': '{name} ({organisation})',
   'round.and': 'und',
   'round.table': 'Tisch {table}',
@@ -107,6 +107,13 @@ export const speedDatingDe = {
   'pitch.end': 'Beenden',
   'pitch.now': 'Jetzt pitcht: {name}',
   'pitch.idle': 'Gerade pitcht niemand.',
+  'pitch.upNext': 'Danach: {name}',
+  'pitch.mine': 'Du bist als {position}. dran – noch {ahead} vor dir.',
+  'pitch.mineNow': 'Du pitchst jetzt. Viel Erfolg!',
+  'pitch.mineNext': 'Du bist als Nächstes dran.',
+  'pitch.mineDone': 'Dein Pitch ist geschafft.',
+  'round.offers': 'Bietet',
+  'round.seeks': 'Sucht',
   'pitch.position': 'Platz {position}',
 } as const
 
@@ -142,7 +149,7 @@ export const speedDatingEn: Record<keyof typeof speedDatingDe, string> = {
   'profile.nameMissing': 'Please enter your name.',
 
   'round.title': 'Speed dating · round {number}',
-  'round.nextTalk': 'Your next conversation:',
+  'round.nextTalk': 'You are talking with',
   'round.person': '{name} ({organisation})',
   'round.and': 'and',
   'round.table': 'table {table}',
@@ -218,5 +225,12 @@ export const speedDatingEn: Record<keyof typeof speedDatingDe, string> = {
   'pitch.end': 'End',
   'pitch.now': 'Pitching now: {name}',
   'pitch.idle': 'Nobody is pitching right now.',
+  'pitch.upNext': 'Next: {name}',
+  'pitch.mine': 'You are number {position} – {ahead} before you.',
+  'pitch.mineNow': 'You are pitching now. Good luck!',
+  'pitch.mineNext': 'You are next.',
+  'pitch.mineDone': 'Your pitch is done.',
+  'round.offers': 'Offers',
+  'round.seeks': 'Looking for',
   'pitch.position': 'Position {position}',
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useValue } from 'tldraw'
 import { SIDE_INFO } from '../../../../shared/sides.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
+import { PitchStatus } from '../../pitch/PitchStatus.tsx'
 import { ProfileCardEditor } from '../../speedDating/ProfileCardEditor.tsx'
 import { SpeedDatingView } from '../../speedDating/SpeedDatingView.tsx'
 import { userProfile } from '../../user/userProfile.ts'
@@ -42,6 +43,7 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
         </a>
       )}
       <SpeedDatingView connection={connection} snapshot={snapshot} callUrl={event.callUrl} />
+      <PitchStatus pitch={snapshot.state?.pitch ?? null} directory={snapshot.state?.directory ?? {}} me={snapshot.me} />
       <section aria-labelledby="lobby-boards">
         <h2 id="lobby-boards">{t('lobby.boards')}</h2>
         {boards.length === 0 ? (
