@@ -34,9 +34,10 @@ async function joinLobby(f: EventFixture, name: string, side: Side): Promise<Pag
   return openAs(name, side, `${server.httpUrl}/e/${f.event.id}?token=${joined.body.token}`, { width: 390, height: 844 })
 }
 
+/** Name and side were given when joining; the card asks only for the rest and shows them. */
 async function saveProfile(page: Page, side: 'Kreative' | 'Unternehmen', organisation: string, contact: string): Promise<void> {
   await page.locator('summary', { hasText: 'Profil anlegen' }).click({ timeout: 20_000 })
-  await page.getByRole('radio', { name: new RegExp(side) }).check()
+  await expect.poll(() => page.getByTestId('profile-identity').textContent()).toContain(side)
   await page.getByLabel('Organisation').fill(organisation)
   await page.getByLabel('Kontakt').fill(contact)
   await page.getByRole('button', { name: 'Profil speichern' }).click()

@@ -1,22 +1,25 @@
 import { useState, type FormEvent } from 'react'
-import { SIDES, type Side } from '../../../shared/sides.ts'
+import type { Side } from '../../../shared/sides.ts'
 import { useMessages } from '../i18n/useMessages.ts'
-import { readSide } from '../pages/lobby/side.ts'
-import { userProfile } from '../user/userProfile.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
 import { loadContact, storeContact } from './deviceMemory.ts'
 import { failureText, sideLabel } from './people.ts'
 import { TagInput } from './TagInput.tsx'
 import './speedDating.css'
 
+/** Name and side as the person gave them when joining: asked once, carried onto the card. */
+export interface Identity {
+  name: string
+  side: Side
+}
+
 export interface ProfileCardEditorProps {
   connection: WorkshopConnection
   snapshot: WorkshopSnapshot
+  identity: Identity
 }
 
 interface Draft {
-  name: string
-  side: Side
   organisation: string
   offer: string
   seek: string
@@ -31,7 +34,7 @@ type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { 
  * offer and seek. Folded away until they want it; prefilled from what they
  * saved before, the contact from this device because it is never broadcast.
  */
-export function ProfileCardEditor({ connection, snapshot }: ProfileCardEditorProps) {
+export function ProfileCardEditor({ connection, snapshot, identity }: ProfileCardEditorProps) {
   const { t } = useMessages()
   const saved = snapshot.me ? snapshot.state?.directory[snapshot.me] : undefined
   return (
@@ -43,19 +46,16 @@ export function ProfileCardEditor({ connection, snapshot }: ProfileCardEditorPro
             ? t('profile.summarySaved', { name: saved.name, organisation: saved.organisation })
             : t('profile.summaryName', { name: saved.name })}
       </summary>
-      <ProfileCardForm connection={connection} saved={saved} />
+      <ProfileCardForm connection={connection} saved={saved} identity={identity} />
     </details>
   )
 }
 
 type SavedCard = Omit<Draft, 'contact'> | undefined
 
-/** A card saved before wins; otherwise the name and side chosen when joining on this device. */
+/** A card saved before wins; the contact is remembered on this device only. */
 function initialDraft(saved: SavedCard): Draft {
-  const preferences = userProfile.preferences.get()
   return {
-    name: saved?.name ?? preferences.name ?? '',
-    side: saved?.side ?? readSide(preferences) ?? 'kreative',
     organisation: saved?.organisation ?? '',
     offer: saved?.offer ?? '',
     seek: saved?.seek ?? '',
@@ -64,7 +64,7 @@ function initialDraft(saved: SavedCard): Draft {
   }
 }
 
-function ProfileCardForm({ connection, saved }: { connection: WorkshopConnection; saved: SavedCard }) {
+function ProfileCardForm({ connection, saved, identity }: { connection: WorkshopConnection; saved: SavedCard; identity: Identity }) {
   const { locale, t } = useMessages()
   const [draft, setDraft] = useState<Draft>(() => initialDraft(saved))
   const [dirty, setDirty] = useState(false)
@@ -83,12 +83,14 @@ function ProfileCardForm({ connection, saved }: { connection: WorkshopConnection
 
   async function save(event: FormEvent) {
     event.preventDefault()
-    if (!draft.name.trim()) {
+    // Name and side were given once, when joining; the card carries them along.
+    const { name, side } = identity
+    if (!name.trim()) {
       setStatus({ kind: 'failed', text: t('profile.nameMissing') })
       return
     }
     setStatus({ kind: 'saving' })
-    const result = await connection.send('profile:save', { card: draft })
+    const result = await connection.send('profile:save', { card: { ...draft, name, side } })
     if (result.ok) {
       storeContact(draft.contact.trim())
       setDirty(false)
@@ -101,19 +103,9 @@ function ProfileCardForm({ connection, saved }: { connection: WorkshopConnection
   return (
     <form className="sd-form" onSubmit={(event) => void save(event)} noValidate>
       <p className="sd-hint">{t('profile.intro')}</p>
-      <label className="sd-field">
-        <span>{t('profile.name')}</span>
-        <input value={draft.name} maxLength={60} required autoComplete="name" onChange={(e) => change({ name: e.target.value })} />
-      </label>
-      <fieldset className="sd-field sd-sides">
-        <legend>{t('profile.side')}</legend>
-        {SIDES.map((side) => (
-          <label key={side} className="sd-side" data-side={side}>
-            <input type="radio" name="profile-side" value={side} checked={draft.side === side} onChange={() => change({ side })} />
-            <span>{sideLabel(side, locale)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <p className="sd-field" data-testid="profile-identity">
+        {t('profile.as', { name: identity.name, side: sideLabel(identity.side, locale) })}
+      </p>
       <label className="sd-field">
         <span>{t('profile.organisation')}</span>
         <input

@@ -60,7 +60,7 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
           </ul>
         )}
       </section>
-      <ProfileCardEditor connection={connection} snapshot={snapshot} />
+      <ProfileCardEditor connection={connection} snapshot={snapshot} identity={{ name, side }} />
     </main>
   )
 }
