@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { readNoteAuthorSide } from '../../shared/noteMeta.ts'
 import type { Side } from '../../shared/sides.ts'
-import { richTextToPlainText } from './plainText.ts'
+import { richTextToPlainText } from '../../shared/richText.ts'
 
 export interface ReportBoardInput {
   board: { readonly title: string }

@@ -2,7 +2,7 @@ import { createTLSchema } from '@tldraw/tlschema'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLRecord, type TLShape, type TLStore } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { compareBoardSchema } from '../../client/src/collab/boardSchema.ts'
-import { richTextToPlainText } from '../../server/report/plainText.ts'
+import { richTextToPlainText } from '../../shared/richText.ts'
 import { buildTemplateRecords, isTemplateId, TEMPLATE_IDS, TEMPLATES, type TemplateId, type TemplateOptions } from '../../shared/templates/index.ts'
 
 /** The store the board client runs (see client/src/collab/openBoard.ts). */

@@ -1,6 +1,6 @@
 import { toRichText } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { richTextToPlainText } from '../../server/report/plainText.ts'
+import { richTextToPlainText } from '../../shared/richText.ts'
 
 describe('plain text of a note’s rich text', () => {
   it('joins paragraphs with line breaks and keeps blank lines between them', () => {

@@ -13,7 +13,10 @@ import { useWorkshop } from '../workshop/useWorkshop.ts'
 import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
 import { BoardWorkshopContext, type BoardWorkshop } from '../workshop/WorkshopContext.ts'
 import type { WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
+import { OverviewWall } from '../overview/OverviewWall.tsx'
 import { JoinCorner, joinCodeFromUrl } from './JoinCorner.tsx'
+import { ProjectorTablePlan } from './ProjectorTablePlan.tsx'
+import { RankedNotes } from './RankedNotes.tsx'
 import './projector.css'
 
 const ASSET_URLS = getAssetUrlsByImport()
@@ -41,6 +44,9 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
   if (!event || !snapshot || !connection) return <p className="projector-message">{t('projector.loading')}</p>
 
   const boardId = projectedBoardId(event, snapshot)
+  const state = snapshot.state
+  const runningRound = state?.speedDating?.status === 'running' ? state.speedDating.rounds.at(-1) : undefined
+  const groupBoards = state?.breakouts && !state.spotlight ? event.boards.filter((board) => state.breakouts?.groups.some((group) => group.boardId === board.id)) : []
   const phaseIndex = snapshot.state?.phaseIndex ?? 0
   // Whatever order the links were made in, the server knows the current code; the link's own code is the fallback.
   const joinCode = event.joinCode ?? codeFromLink
@@ -48,7 +54,13 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
   const showJoinCard = joinCode !== null && (snapshot.state?.joinCardVisible ?? true)
   return (
     <div className="projector" data-testid="projector">
-      {boardId ? (
+      {runningRound ? (
+        <ProjectorTablePlan round={runningRound} directory={state?.directory ?? {}} />
+      ) : groupBoards.length > 0 ? (
+        <section className="projector-groups" aria-label={t('overview.title')} data-testid="projector-groups">
+          <OverviewWall boards={groupBoards} token={token} connection={null} />
+        </section>
+      ) : boardId ? (
         <ProjectorBoard key={boardId} boardId={boardId} token={token} event={event} licenseKey={licenseKey} workshop={{ boardId, event, connection, snapshot, isFacilitator: false }} />
       ) : (
         <p className="projector-message">{t('projector.noBoard')}</p>
@@ -75,12 +87,15 @@ function ProjectorBoard({ boardId, token, event, licenseKey, workshop }: { board
   const board = useOpenBoard({ boardId, token, assets, user: NO_USER, firstPageName: t('board.firstPageName') })
   const [editor, setEditor] = useState<Editor | null>(null)
   useSpotlightFollow(editor, workshop.snapshot.state?.spotlight ?? null, boardId, 'projector')
+  const vote = workshop.snapshot.state?.vote
+  const revealed = vote?.status === 'revealed' && vote.boardId === boardId ? vote : null
   if (board.status !== 'ready') return <p className="projector-message">{board.status === 'error' ? t('projector.failed') : t('projector.loading')}</p>
   return (
     <BoardWorkshopContext.Provider value={workshop}>
       <div className="projector__board" data-event={event.id}>
         <ProjectorCanvas board={board.board} licenseKey={licenseKey} onEditor={setEditor} hasSpotlight={workshop.snapshot.state?.spotlight != null} />
       </div>
+      {editor && revealed && <RankedNotes editor={editor} vote={revealed} />}
     </BoardWorkshopContext.Provider>
   )
 }

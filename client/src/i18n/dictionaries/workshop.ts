@@ -83,6 +83,11 @@ export const workshopDe = {
   'projector.joinTitle': 'Mitmachen',
   'projector.joinHint': 'QR-Code scannen oder die Adresse öffnen und diesen Code eingeben:',
   'projector.qrAlt': 'QR-Code zum Mitmachen auf {host}',
+  'projector.tablePlan': 'Speeddating · Runde {number}: Wer sitzt wo?',
+  'projector.sittingOut': 'Setzen diese Runde aus: {names}',
+  'projector.ranking': 'Eure Favoriten',
+  'projector.points': '{count} Punkte',
+  'projector.noteWithoutText': '(Notiz ohne Text)',
 } as const
 
 export const workshopEn: Record<keyof typeof workshopDe, string> = {
@@ -169,4 +174,9 @@ export const workshopEn: Record<keyof typeof workshopDe, string> = {
   'projector.joinTitle': 'Join in',
   'projector.joinHint': 'Scan the QR code, or open the address and enter this code:',
   'projector.qrAlt': 'QR code to join on {host}',
+  'projector.tablePlan': 'Speed dating · round {number}: who sits where?',
+  'projector.sittingOut': 'Sitting out this round: {names}',
+  'projector.ranking': 'Your favourites',
+  'projector.points': '{count} points',
+  'projector.noteWithoutText': '(note without text)',
 }

@@ -1,0 +1,22 @@
+import type { SpeedDatingRound } from '../../../shared/workshop/index.ts'
+import { useMessages } from '../i18n/useMessages.ts'
+import { personLabel, type Directory } from '../speedDating/people.ts'
+
+/** During a speed-dating round the room needs to find its tables: table number and names, large enough for the back row. */
+export function ProjectorTablePlan({ round, directory }: { round: SpeedDatingRound; directory: Directory }) {
+  const { t } = useMessages()
+  return (
+    <section className="projector-plan" aria-labelledby="projector-plan-title" data-testid="projector-table-plan">
+      <h1 id="projector-plan-title">{t('projector.tablePlan', { number: round.number })}</h1>
+      <ol className="projector-plan__tables">
+        {round.groups.map((group) => (
+          <li key={group.table} className="projector-plan__table">
+            <span className="projector-plan__number">{t('round.table', { table: group.table })}</span>
+            <span>{group.members.map((id) => personLabel(directory, id, t)).join(' × ')}</span>
+          </li>
+        ))}
+      </ol>
+      {round.sittingOut.length > 0 && <p className="projector-plan__out">{t('projector.sittingOut', { names: round.sittingOut.map((id) => personLabel(directory, id, t)).join(', ') })}</p>}
+    </section>
+  )
+}
