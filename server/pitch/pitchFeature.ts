@@ -1,4 +1,5 @@
 import type { PitchState, WorkshopState } from '../../shared/workshop/index.ts'
+import { nextPitchIndex, withCurrentDone } from '../../shared/pitchQueue.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
 import { readFrameBounds, setLocked } from '../boards/shapeLocks.ts'
 import type { EventStore } from '../storage/EventStore.ts'
@@ -43,7 +44,7 @@ export function pitchFeature(deps: PitchDeps): WorkshopFeature {
     const bounds = await deps.documents.inspect(pitch.boardId, (doc) => readFrameBounds(doc, entry.frameId))
     if (!bounds) throw new WorkshopRefusal('conflict', 'the pitch frame is gone from the board')
     await workshop.commit({
-      pitch: { ...pitch, current: index },
+      pitch: { ...pitch, current: index, done: withCurrentDone(pitch).filter((done) => done !== index) },
       spotlight: nextSpotlight(workshop.state, { boardId: pitch.boardId, viewport: bounds, mode: 'follow', target: 'projector' }),
       timer: runningTimer(deps.now(), pitch.perPitchMs),
     })
@@ -53,7 +54,7 @@ export function pitchFeature(deps: PitchDeps): WorkshopFeature {
     const pitch = requirePitch(workshop.state)
     await releaseCurrent(workshop.state)
     await workshop.commit({
-      pitch: { ...pitch, current: -1 },
+      pitch: { ...pitch, current: -1, done: withCurrentDone(pitch) },
       timer: IDLE_TIMER,
       spotlight: workshop.state.spotlight?.target === 'projector' ? null : workshop.state.spotlight,
     })
@@ -72,14 +73,16 @@ export function pitchFeature(deps: PitchDeps): WorkshopFeature {
         await releaseCurrent(workshop.state)
         const frames = await deps.ensurePitchFrames(eventId, boardId, order)
         const queue = order.map((personId) => ({ personId, frameId: frames.get(personId) ?? '' }))
-        await workshop.commit({ pitch: { boardId, perPitchMs, queue, current: -1 } })
+        await workshop.commit({ pitch: { boardId, perPitchMs, queue, current: -1, done: [] } })
       },
       'pitch:start': ({ index }, { workshop }) => start(workshop, index),
       'pitch:next': async ({ after }, { workshop }) => {
         const pitch = requirePitch(workshop.state)
         if (after !== pitch.current) throw new WorkshopRefusal('stale', 'another pitch has started in the meantime')
-        if (pitch.current + 1 < pitch.queue.length) await start(workshop, pitch.current + 1)
-        else await end(workshop)
+        const next = nextPitchIndex(pitch)
+        if (next >= 0) await start(workshop, next)
+        else if (pitch.current >= 0) await end(workshop)
+        else throw new WorkshopRefusal('conflict', 'every pitch in the queue has run')
       },
       'pitch:end': (_payload, { workshop }) => end(workshop),
     },

@@ -114,8 +114,10 @@ export const pitchStateSchema = z.object({
   boardId: z.string(),
   perPitchMs: z.number().int().min(30_000).max(60 * 60_000),
   queue: z.array(pitchEntrySchema),
-  /** Index into the queue of the pitch running now; -1 before the first. */
+  /** Index into the queue of the pitch running now; -1 when none runs. */
   current: z.number().int().min(-1),
+  /** Queue indices whose pitch has run: after 'Beenden' the queue goes on where it stopped instead of starting over. States stored before this field have none. */
+  done: z.array(z.number().int().min(0)).default([]),
 })
 export type PitchState = z.infer<typeof pitchStateSchema>
 

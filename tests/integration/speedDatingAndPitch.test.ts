@@ -177,5 +177,14 @@ describe('pitch queue', () => {
     expect(await facilitator.send('pitch:next', { after: 0 })).toEqual({ ok: true })
     await until(() => shape(annaFrame)?.isLocked === false && shape(queue[1]?.frameId ?? '')?.isLocked === true, 'next pitch locked, first unlocked')
     expect(await anna.client.send('pitch:next', { after: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+
+    // 'Beenden' between pitches: the queue goes on with the one still to come, never back to the first.
+    expect(await facilitator.send('pitch:end', {})).toEqual({ ok: true })
+    await until(() => anna.client.state()?.pitch?.current === -1, 'no pitch running')
+    expect(anna.client.state()?.pitch?.done).toEqual([0, 1])
+    expect(await facilitator.send('pitch:next', { after: -1 })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await facilitator.send('pitch:start', { index: 0 })).toEqual({ ok: true })
+    expect(await facilitator.send('pitch:end', {})).toEqual({ ok: true })
+    expect(facilitator.state()?.pitch?.done).toEqual([1, 0])
   })
 })

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { CommandResult, PitchState } from '../../../shared/workshop/index.ts'
+import { nextPitchIndex } from '../../../shared/pitchQueue.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import type { WorkshopConnection } from '../workshop/WorkshopConnection.ts'
 import { failureText, type Directory } from '../speedDating/people.ts'
@@ -25,7 +26,7 @@ export function PitchQueue({ connection, pitch, directory }: { connection: Works
       </p>
       <div className="sd-actions">
         <button type="button" className="sd-button sd-button--primary" onClick={() => void run(() => connection.send('pitch:next', { after: pitch.current }))}
-          disabled={pitch.queue.length === 0 || pending}
+          disabled={(nextPitchIndex(pitch) < 0 && pitch.current < 0) || pending}
         >
           {t('pitch.next')}
         </button>
@@ -39,6 +40,8 @@ export function PitchQueue({ connection, pitch, directory }: { connection: Works
             <span>{nameWithSide(directory, entry.personId, t)}</span>
             {index === pitch.current ? (
               <span className="sd-badge">{t('pitch.running')}</span>
+            ) : pitch.done.includes(index) ? (
+              <span className="sd-badge sd-badge--done">{t('pitch.done')}</span>
             ) : (
               <button type="button" className="sd-button" onClick={() => void run(() => connection.send('pitch:start', { index }))} disabled={pending}>
                 {t('pitch.start')}

@@ -1,4 +1,5 @@
 import type { PitchState } from '../../../shared/workshop/index.ts'
+import { nextPitchIndex } from '../../../shared/pitchQueue.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { personLabel, type Directory } from '../speedDating/people.ts'
 
@@ -7,15 +8,17 @@ export function PitchStatus({ pitch, directory, me }: { pitch: PitchState | null
   const { t } = useMessages()
   if (!pitch || pitch.queue.length === 0) return null
   const now = pitch.queue[pitch.current]
-  const next = pitch.queue[pitch.current + 1]
+  const nextIndex = nextPitchIndex(pitch)
+  const next = pitch.queue[nextIndex]
   const myIndex = me ? pitch.queue.findIndex((entry) => entry.personId === me) : -1
-  const ahead = myIndex - pitch.current - 1
+  // Those still to pitch before me, in queue order from the next one on.
+  const ahead = pitch.queue.filter((_, index) => index >= nextIndex && index < myIndex && index !== pitch.current && !pitch.done.includes(index)).length
   const mine =
     myIndex < 0
       ? null
       : myIndex === pitch.current
         ? t('pitch.mineNow')
-        : myIndex < pitch.current
+        : pitch.done.includes(myIndex)
           ? t('pitch.mineDone')
           : ahead === 0
             ? t('pitch.mineNext')

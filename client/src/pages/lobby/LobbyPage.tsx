@@ -28,6 +28,9 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
   if (!name || !side) return <JoinIdentityForm eventTitle={event.title} />
 
   const boards = lobbyBoards(event.boards, snapshot.state, snapshot.me)
+  // While someone pitches, who it is matters more than the speed-dating marks, which can wait further down.
+  const pitchRunning = (snapshot.state?.pitch?.current ?? -1) >= 0
+  const pitchStatus = <PitchStatus pitch={snapshot.state?.pitch ?? null} directory={snapshot.state?.directory ?? {}} me={snapshot.me} />
   return (
     <main className="page page--narrow lobby">
       <header className="lobby__header">
@@ -42,8 +45,9 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
           {t('lobby.call')}
         </a>
       )}
+      {pitchRunning && pitchStatus}
       <SpeedDatingView connection={connection} snapshot={snapshot} callUrl={event.callUrl} />
-      <PitchStatus pitch={snapshot.state?.pitch ?? null} directory={snapshot.state?.directory ?? {}} me={snapshot.me} />
+      {!pitchRunning && pitchStatus}
       <section aria-labelledby="lobby-boards">
         <h2 id="lobby-boards">{t('lobby.boards')}</h2>
         {boards.length === 0 ? (
