@@ -57,6 +57,8 @@ export function JoinPage({ token }: { token: string | null }) {
   return (
     <main className="page page--narrow">
       <h1 className="page__title">{t('app.name')}</h1>
+      {/* The admin comes here for their events; the code field is for phones and goes below. */}
+      {me.status === 'ready' && me.value?.role === 'admin' && token && <AdminHome token={token} />}
       <form className="join-form" onSubmit={submit}>
         <label htmlFor="join-code" className="join-form__label">
           {t('join.label')}
@@ -70,7 +72,6 @@ export function JoinPage({ token }: { token: string | null }) {
           autoCapitalize="characters"
           autoComplete="off"
           spellCheck={false}
-          placeholder="ABC234"
           aria-describedby="join-hint"
           data-testid="join-code"
         />
@@ -86,7 +87,6 @@ export function JoinPage({ token }: { token: string | null }) {
           </p>
         )}
       </form>
-      {me.status === 'ready' && me.value?.role === 'admin' && token && <AdminHome token={token} />}
     </main>
   )
 }

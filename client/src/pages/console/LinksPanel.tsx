@@ -94,7 +94,7 @@ function FreshLink({ link, participantCode }: { link: CreatedLink; participantCo
   return (
     <div className="fresh-link" data-testid={`fresh-link-${link.role}`}>
       <p>{t('links.fresh', { role: t(`links.role.${link.role}`) })}</p>
-      <input readOnly value={url} aria-label={t('links.url')} onFocus={(e) => e.target.select()} data-testid="fresh-link-url" />
+      <textarea readOnly rows={3} value={url} aria-label={t('links.url')} onFocus={(e) => e.target.select()} data-testid="fresh-link-url" />
       <button
         type="button"
         onClick={() =>
