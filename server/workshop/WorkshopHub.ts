@@ -36,6 +36,13 @@ export class WorkshopHub {
     return workshop
   }
 
+  /** Retires and drops the event's workshop once the event is deleted. */
+  async forget(eventId: string): Promise<void> {
+    const workshop = this.workshops.get(eventId)
+    this.workshops.delete(eventId)
+    if (workshop) await workshop.then((loaded) => loaded.retire(), () => undefined)
+  }
+
   async dispose(): Promise<void> {
     for (const workshop of this.workshops.values()) {
       await workshop.then((loaded) => loaded.dispose(), () => undefined)

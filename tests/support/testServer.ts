@@ -1,4 +1,5 @@
-import { createServer, type IdeenschmiedeServer } from '../../server/app.ts'
+import type pino from 'pino'
+import { createServer, type IdeenschmiedeServer, type ServerClock } from '../../server/app.ts'
 import { configWith, type Config } from '../../server/config.ts'
 import { createLogger } from '../../server/logger.ts'
 import { makeTempDir } from './tempDirs.ts'
@@ -22,10 +23,16 @@ export function makeDataDir(): string {
   return makeTempDir('test')
 }
 
+export interface TestServerOptions extends ServerClock {
+  /** Where the server's log goes, at level "trace", for tests that read what it logs. */
+  logTo?: pino.DestinationStream
+}
+
 /** The real server, in this process, on 127.0.0.1 and a free port. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const config = configWith({ dataDir: makeDataDir(), port: 0, host: '127.0.0.1', ...overrides })
-  const server = createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'))
+  const logger = options.logTo ? createLogger('trace', options.logTo) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
+  const server = createServer(config, logger, { now: options.now })
   const port = await server.listen()
   const { events } = server.storage
   let eventId: Promise<string> | null = null
