@@ -170,6 +170,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
           io.in(eventRoom(id)).disconnectSockets(true)
           sync.closeBoards(boardIds)
         },
+        logger,
       },
       eventId,
     )
@@ -183,6 +184,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
       for (const personId of personIds) io.to(personRoom(eventId, personId)).emit('matches:mine', await myMatches(storage, eventId, personId))
     },
     now,
+    logger,
   })
   const retention = new RetentionJob({ events: storage.events, personalData, deleteEvent, now, logger })
   retention.start()

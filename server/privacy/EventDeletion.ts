@@ -1,4 +1,5 @@
 import type { AssetStore } from '../assets/AssetStore.ts'
+import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/Storage.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
 import type { WorkshopHub } from '../workshop/WorkshopHub.ts'
@@ -10,6 +11,7 @@ export interface EventDeletionDeps {
   workshops: WorkshopHub
   /** Closes every live connection of the event: its workshop sockets and the sync sockets of these boards. */
   cutOff: (eventId: string, boardIds: readonly string[]) => void
+  logger: Logger
 }
 
 /**
@@ -39,5 +41,6 @@ export async function deleteEvent(deps: EventDeletionDeps, eventId: string): Pro
     await storage.workshops.deleteState(eventId)
   })
   await deps.workshops.forget(eventId)
+  deps.logger.info({ eventId, boards: boardIds.length }, 'event deleted with everything it stored')
   return true
 }

@@ -5,6 +5,7 @@ import { richTextToPlainText } from '../../shared/richText.ts'
 import type { VoteState } from '../../shared/workshop/index.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
 import { isShapeRecord } from '../boards/shapeRecords.ts'
+import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/Storage.ts'
 import type { WorkshopHub } from '../workshop/WorkshopHub.ts'
 import { newId } from '../ids.ts'
@@ -22,6 +23,7 @@ export interface PersonalDataDeps {
   /** Sends people their speed-dating matches again after someone they matched left. */
   resendMatches: (eventId: string, personIds: readonly string[]) => Promise<void>
   now: () => number
+  logger: Logger
 }
 
 /**
@@ -48,6 +50,7 @@ export class PersonalData {
       await transaction.commit({ ...pseudonymise(transaction.state, renamed), directory: {}, vote: vote ? { ...vote, voters: null } : null })
       await storage.events.updateEvent(eventId, { personalDataRemovedAt: new Date(this.deps.now()).toISOString() })
     })
+    this.deps.logger.info({ eventId }, 'personal data of the event removed at the end of its retention period')
   }
 
   /** A person deletes their own data: they leave the roster, the directory and every match; their notes stay without their name. */
@@ -69,6 +72,8 @@ export class PersonalData {
       this.deps.cutOffPerson(eventId, personId)
       await this.deps.resendMatches(eventId, [...new Set(formerMatches)])
     })
+    // Not even the person id: it stood for them in the notes and marks just anonymised.
+    this.deps.logger.info({ eventId }, 'a person deleted their data')
   }
 
   /** Everything stored about the person in this event, as they may see and download it. */

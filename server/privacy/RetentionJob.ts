@@ -54,7 +54,6 @@ export class RetentionJob {
       try {
         if (event.deleteAfterRetention) await this.deps.deleteEvent(event.id)
         else await this.deps.personalData.removeEventPersonalData(event.id)
-        this.deps.logger.info({ eventId: event.id, deleted: event.deleteAfterRetention }, 'retention period ended')
       } catch (error) {
         this.deps.logger.error({ eventId: event.id, err: error }, 'ending a retention period failed; tried again at the next pass')
       }
