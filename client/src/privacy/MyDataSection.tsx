@@ -69,7 +69,9 @@ export function MyDataSection({ eventId, api }: { eventId: string; api: ApiClien
               <dd>{card.contact || '–'}</dd>
             </dl>
           ) : (
-            <p>{t('privacy.lobby.noCard')}</p>
+            <p>
+              {t('privacy.lobby.noCard')} {t('privacy.lobby.nameOnly')}
+            </p>
           )}
           <h3>{t('privacy.lobby.marks')}</h3>
           {data.marks.length === 0 ? (

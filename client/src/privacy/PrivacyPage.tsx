@@ -35,7 +35,6 @@ export function PrivacyPage({ token }: { token: string | null }) {
       <ul>
         <li>{t('privacy.what.identity')}</li>
         <li>{t('privacy.what.card')}</li>
-        <li>{t('privacy.what.contact')}</li>
         <li>{t('privacy.what.marks')}</li>
         <li>{t('privacy.what.boards')}</li>
         <li>{t('privacy.what.device')}</li>

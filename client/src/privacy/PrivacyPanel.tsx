@@ -56,7 +56,7 @@ export function PrivacyPanel({ event, api, reload }: Pick<EventViewProps, 'event
           {t('privacy.console.days')}
           <input type="number" min={0} max={MAX_RETENTION_DAYS} value={days} onChange={(e) => setDays(e.target.value)} required />
         </label>
-        <label className="row">
+        <label className="privacy-panel__check">
           <input type="checkbox" checked={deleteAtEnd} onChange={(e) => setDeleteAtEnd(e.target.checked)} />
           {t('privacy.console.deleteAtEnd')}
         </label>
