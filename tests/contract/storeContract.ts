@@ -93,9 +93,18 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
         const board = await storage.events.createBoard(event.id, 'Freie Ideenschmiede', 'ideenschmiede')
         expect(await storage.events.updateEvent(event.id, { title: 'Auftakt Lausitz' })).toMatchObject({ title: 'Auftakt Lausitz', place: 'Cottbus', callUrl: null })
         await storage.events.updateEvent(event.id, { callUrl: 'https://meet.jit.si/auftakt-lausitz' })
+        expect(event).toMatchObject({ retentionDays: 90, deleteAfterRetention: false, privacyContact: null, personalDataRemovedAt: null })
+        await storage.events.updateEvent(event.id, { retentionDays: 30, deleteAfterRetention: true, privacyContact: 'Kreative Lausitz', personalDataRemovedAt: '2025-02-07T00:00:00.000Z' })
         await storage.events.updateBoard(board.id, { archived: true })
         await restart()
-        expect(await storage.events.getEvent(event.id)).toMatchObject({ title: 'Auftakt Lausitz', callUrl: 'https://meet.jit.si/auftakt-lausitz' })
+        expect(await storage.events.getEvent(event.id)).toMatchObject({
+          title: 'Auftakt Lausitz',
+          callUrl: 'https://meet.jit.si/auftakt-lausitz',
+          retentionDays: 30,
+          deleteAfterRetention: true,
+          privacyContact: 'Kreative Lausitz',
+          personalDataRemovedAt: '2025-02-07T00:00:00.000Z',
+        })
         expect(await storage.events.listBoards(event.id)).toEqual([expect.objectContaining({ id: board.id, archived: true })])
         expect(await storage.events.getEvent('unbekannt')).toBeNull()
         expect(await storage.events.getBoard('unbekannt')).toBeNull()
