@@ -165,6 +165,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
         storage,
         assets,
         registry,
+        history,
         workshops,
         cutOff: (id, boardIds) => {
           io.in(eventRoom(id)).disconnectSockets(true)
@@ -177,6 +178,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
   const personalData = new PersonalData({
     storage,
     documents,
+    history,
     workshops,
     deleteDevices: (eventId, linkId) => access.deleteDevices(eventId, linkId),
     cutOffPerson: (eventId, personId) => io.in(personRoom(eventId, personId)).disconnectSockets(true),

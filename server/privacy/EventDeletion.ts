@@ -1,4 +1,5 @@
 import type { AssetStore } from '../assets/AssetStore.ts'
+import type { BoardHistory } from '../boards/BoardHistory.ts'
 import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/Storage.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
@@ -8,6 +9,7 @@ export interface EventDeletionDeps {
   storage: Storage
   assets: AssetStore
   registry: RoomRegistry
+  history: Pick<BoardHistory, 'whenStored'>
   workshops: WorkshopHub
   /** Closes every live connection of the event: its workshop sockets and the sync sockets of these boards. */
   cutOff: (eventId: string, boardIds: readonly string[]) => void
@@ -31,6 +33,7 @@ export async function deleteEvent(deps: EventDeletionDeps, eventId: string): Pro
     deps.cutOff(eventId, boardIds)
     await deps.registry.discard(boardIds)
     for (const boardId of boardIds) {
+      await deps.history.whenStored(boardId)
       await storage.boards.deleteBoard(boardId)
       await storage.versions.deleteVersions(boardId)
       await storage.votes.deleteBoardVotes(boardId)

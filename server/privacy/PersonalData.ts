@@ -4,6 +4,7 @@ import { retentionEndsAt } from '../../shared/retention.ts'
 import { richTextToPlainText } from '../../shared/richText.ts'
 import type { VoteState } from '../../shared/workshop/index.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
+import type { BoardHistory } from '../boards/BoardHistory.ts'
 import { isShapeRecord } from '../boards/shapeRecords.ts'
 import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/Storage.ts'
@@ -15,6 +16,7 @@ import { peopleIn, pseudonymise } from './pseudonymise.ts'
 export interface PersonalDataDeps {
   storage: Storage
   documents: BoardDocuments
+  history: Pick<BoardHistory, 'whenStored'>
   workshops: WorkshopHub
   /** Deletes the event's device links (all, or the one of `linkId`) and cuts off their connections. */
   deleteDevices: (eventId: string, linkId?: string) => Promise<void>
@@ -104,7 +106,7 @@ export class PersonalData {
   }
 
   private get boardDeps() {
-    return { documents: this.deps.documents, versions: this.deps.storage.versions, votes: this.deps.storage.votes }
+    return { documents: this.deps.documents, history: this.deps.history, versions: this.deps.storage.versions, votes: this.deps.storage.votes }
   }
 
   /** The revealed vote's names without this person's: their dots still count, they are no longer named. */

@@ -1,11 +1,13 @@
 import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
 import type { BoardContent, BoardDocuments } from '../boards/BoardDocuments.ts'
+import type { BoardHistory } from '../boards/BoardHistory.ts'
 import type { VersionStore } from '../storage/VersionStore.ts'
 import type { VoteStore } from '../storage/VoteStore.ts'
 import { anonymiseRecords, type Whom } from './anonymiseRecords.ts'
 
 export interface BoardAnonymiserDeps {
   documents: BoardDocuments
+  history: Pick<BoardHistory, 'whenStored'>
   versions: VersionStore
   votes: VoteStore
 }
@@ -23,6 +25,7 @@ export async function anonymiseBoard(deps: BoardAnonymiserDeps, boardId: string,
     if (changed) writeBoardRecords(doc, { set: records })
   })
   if (changed) await deps.documents.forgetHistory(boardId)
+  await deps.history.whenStored(boardId)
   for (const info of await deps.versions.listVersions(boardId)) {
     const version = await deps.versions.loadVersion(boardId, info.id)
     if (!version) continue
