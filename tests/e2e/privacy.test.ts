@@ -9,6 +9,9 @@ import { describeInChromium, launchChromium } from './support/chromium.ts'
 let server: TestServer
 let browser: Browser
 const contexts: BrowserContext[] = []
+/** Everything the server logs during these tests; it must name no one and hold no token. */
+const logLines: string[] = []
+const secrets: string[] = []
 
 async function open(url: string, viewport: { width: number; height: number }, person?: { name: string; side: string }): Promise<Page> {
   const context = await browser.newContext({ viewport })
@@ -24,7 +27,8 @@ async function open(url: string, viewport: { width: number; height: number }, pe
 
 describeInChromium('personal data in the browser', () => {
   beforeAll(async () => {
-    server = await startAppServer()
+    server = await startAppServer({ logTo: { write: (line: string) => void logLines.push(line) } })
+    secrets.push(server.adminToken)
     browser = await launchChromium()
   }, 180_000)
 
@@ -35,10 +39,14 @@ describeInChromium('personal data in the browser', () => {
   afterAll(async () => {
     await browser.close()
     await server.stop()
+    const log = logLines.join('')
+    expect(logLines.length).toBeGreaterThan(0)
+    for (const secret of [...secrets, 'Ronja', 'Kreative Lausitz', '@example.org']) expect(log, `the log mentions ${secret}`).not.toContain(secret)
   })
 
   it('the join page links the privacy page, which names the organiser’s contact once the phone has joined', async () => {
     const f = await createEventFixture(server.httpUrl, server.adminToken, 'Auftakt Lausitz')
+    secrets.push(f.facilitator.token, f.participant.token, f.viewer.token)
     await api(server.httpUrl, 'PATCH', `/api/events/${f.event.id}`, f.facilitator.token, { privacyContact: 'Kreative Lausitz, datenschutz@example.org' })
     const join = await open(`${server.httpUrl}/`, { width: 390, height: 844 })
     await join.getByTestId('privacy-link').click()
@@ -46,6 +54,7 @@ describeInChromium('personal data in the browser', () => {
     expect(await join.getByTestId('privacy-contact').textContent()).toContain('Frag die Moderation')
 
     const joined = await api<JoinResult>(server.httpUrl, 'POST', '/api/join', undefined, { code: f.participant.code })
+    secrets.push(joined.body.token)
     const phone = await open(`${server.httpUrl}/datenschutz?token=${joined.body.token}`, { width: 390, height: 844 })
     await expect.poll(() => phone.getByTestId('privacy-contact').textContent()).toBe('Kreative Lausitz, datenschutz@example.org')
     expect(await phone.getByTestId('privacy-when').textContent()).toBe('Bei „Auftakt Lausitz“ passiert das am 07.02.2025.')
@@ -54,6 +63,7 @@ describeInChromium('personal data in the browser', () => {
   it('a participant sees their data in the lobby and deletes it; the facilitator deletes the event by typing its title', async () => {
     const f = await createEventFixture(server.httpUrl, server.adminToken, 'Fachveranstaltung Görlitz')
     const joined = await api<JoinResult>(server.httpUrl, 'POST', '/api/join', undefined, { code: f.participant.code })
+    secrets.push(f.facilitator.token, f.participant.token, f.viewer.token, joined.body.token)
     const phone = await open(`${server.httpUrl}/e/${f.event.id}?token=${joined.body.token}`, { width: 390, height: 844 }, { name: 'Ronja', side: 'kreative' })
     await phone.locator('summary', { hasText: 'Deine Daten' }).click({ timeout: 20_000 })
     await phone.getByRole('button', { name: 'Anzeigen, was gespeichert ist' }).click()
