@@ -27,7 +27,7 @@ export async function deleteEvent(deps: EventDeletionDeps, eventId: string): Pro
   const boardIds = (await storage.events.listBoards(eventId)).map((board) => board.id)
   const workshop = await deps.workshops.workshop(eventId)
   // In the event's critical section, so no command stores its state or creates a board halfway through.
-  await workshop.run(async () => {
+  await workshop.run(() => storage.erasing(async () => {
     // The rows go first: from now on no token of the event opens anything, and no board of it can be loaded again.
     await storage.events.deleteEvent(eventId)
     deps.cutOff(eventId, boardIds)
@@ -42,7 +42,7 @@ export async function deleteEvent(deps: EventDeletionDeps, eventId: string): Pro
     await storage.profiles.deleteProfiles(eventId)
     await storage.matches.deleteMarks(eventId)
     await storage.workshops.deleteState(eventId)
-  })
+  }))
   await deps.workshops.forget(eventId)
   deps.logger.info({ eventId, boards: boardIds.length }, 'event deleted with everything it stored')
   return true

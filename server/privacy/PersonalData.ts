@@ -40,7 +40,7 @@ export class PersonalData {
   async removeEventPersonalData(eventId: string): Promise<void> {
     const { storage } = this.deps
     const workshop = await this.deps.workshops.workshop(eventId)
-    await workshop.run(async (transaction) => {
+    await workshop.run((transaction) => storage.erasing(async () => {
       await storage.profiles.deleteProfiles(eventId)
       await storage.matches.deleteMarks(eventId)
       await this.deps.deleteDevices(eventId)
@@ -51,7 +51,7 @@ export class PersonalData {
       const renamed = new Map([...peopleIn(transaction.state)].map((id) => [id, newId()]))
       await transaction.commit({ ...pseudonymise(transaction.state, renamed), directory: {}, vote: vote ? { ...vote, voters: null } : null })
       await storage.events.updateEvent(eventId, { personalDataRemovedAt: new Date(this.deps.now()).toISOString() })
-    })
+    }))
     this.deps.logger.info({ eventId }, 'personal data of the event removed at the end of its retention period')
   }
 
@@ -59,7 +59,7 @@ export class PersonalData {
   async forgetPerson(eventId: string, personId: string): Promise<void> {
     const { storage } = this.deps
     const workshop = await this.deps.workshops.workshop(eventId)
-    await workshop.run(async (transaction) => {
+    await workshop.run((transaction) => storage.erasing(async () => {
       const formerMatches = (await storage.matches.marksInvolving(eventId, personId)).map((mark) => (mark.fromId === personId ? mark.toId : mark.fromId))
       const boards = await storage.events.listBoards(eventId)
       const vote = transaction.state.vote
@@ -73,7 +73,7 @@ export class PersonalData {
       await this.deps.deleteDevices(eventId, personId)
       this.deps.cutOffPerson(eventId, personId)
       await this.deps.resendMatches(eventId, [...new Set(formerMatches)])
-    })
+    }))
     // Not even the person id: it stood for them in the notes and marks just anonymised.
     this.deps.logger.info({ eventId }, 'a person deleted their data')
   }

@@ -14,9 +14,10 @@ function filesUnder(directory: string): string[] {
 }
 
 /**
- * Where any of the needles still stands in a running server's data
- * directory: in a row of any table (read through SQLite, as the server sees
- * it), in the update journal, or in the name or bytes of an asset file.
+ * Where any of the needles still stands in a server's data directory: in a
+ * row of any table (read through SQLite, as the server sees it), anywhere in
+ * the bytes of the database file and its WAL (free pages, old row images),
+ * in the update journal, or in the name or bytes of an asset file.
  */
 export function findInDataDir(dataDir: string, needles: readonly string[]): string[] {
   const found: string[] = []
@@ -31,6 +32,12 @@ export function findInDataDir(dataDir: string, needles: readonly string[]): stri
     }
   } finally {
     db.close()
+  }
+  for (const name of ['ideenschmiede.sqlite', 'ideenschmiede.sqlite-wal']) {
+    const file = path.join(dataDir, name)
+    if (!fs.existsSync(file)) continue
+    const raw = fs.readFileSync(file).toString('latin1')
+    for (const needle of needles) if (raw.includes(needle)) found.push(`raw ${name}: ${needle}`)
   }
   // Strings inside Yjs updates are UTF-8; latin1 keeps every byte, so an ASCII needle is found either way.
   const journal = fs.readFileSync(path.join(dataDir, JOURNAL_FILE_NAME)).toString('latin1')
