@@ -63,8 +63,14 @@ export function MyDataSection({ eventId, api }: { eventId: string; api: ApiClien
               <dd>{card.name}</dd>
               <dt>{t('privacy.lobby.side')}</dt>
               <dd>{SIDE_INFO[card.side].label[locale]}</dd>
-              <dt>{t('privacy.lobby.card')}</dt>
-              <dd>{[card.organisation, card.offer, card.seek, card.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' · ') || '–'}</dd>
+              <dt>{t('profile.organisation')}</dt>
+              <dd>{card.organisation || '–'}</dd>
+              <dt>{t('profile.offer')}</dt>
+              <dd>{card.offer || '–'}</dd>
+              <dt>{t('profile.seek')}</dt>
+              <dd>{card.seek || '–'}</dd>
+              <dt>{t('privacy.lobby.tags')}</dt>
+              <dd>{card.tags.map((tag) => `#${tag}`).join(' ') || '–'}</dd>
               <dt>{t('privacy.lobby.contact')}</dt>
               <dd>{card.contact || '–'}</dd>
             </dl>
