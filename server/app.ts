@@ -181,6 +181,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     history,
     workshops,
     deleteDevices: (eventId, linkId) => access.deleteDevices(eventId, linkId),
+    closeJoining: (eventId) => access.revokeRole(eventId, 'participant'),
     cutOffPerson: (eventId, personId) => io.in(personRoom(eventId, personId)).disconnectSockets(true),
     resendMatches: async (eventId, personIds) => {
       for (const personId of personIds) io.to(personRoom(eventId, personId)).emit('matches:mine', await myMatches(storage, eventId, personId))

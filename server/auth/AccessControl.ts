@@ -98,6 +98,13 @@ export class AccessControl {
     return revoked.length > 0
   }
 
+  /** Revokes every link of the event with this role (and the phones joined through them). */
+  async revokeRole(eventId: string, role: LinkRole): Promise<void> {
+    for (const link of await this.events.listLinks(eventId)) {
+      if (link.role === role && !link.revoked) await this.revoke(eventId, link.id)
+    }
+  }
+
   /** Deletes the event's phones (all, or the one of `linkId`) and cuts them off; their people's data goes with them. */
   async deleteDevices(eventId: string, linkId?: string): Promise<void> {
     const deleted = await this.events.deleteDeviceLinks(eventId, linkId)

@@ -20,6 +20,8 @@ export interface PersonalDataDeps {
   workshops: WorkshopHub
   /** Deletes the event's device links (all, or the one of `linkId`) and cuts off their connections. */
   deleteDevices: (eventId: string, linkId?: string) => Promise<void>
+  /** Ends joining the event: its participant links and codes stop working. */
+  closeJoining: (eventId: string) => Promise<void>
   /** Closes a person's workshop connections, so their name leaves the roster. */
   cutOffPerson: (eventId: string, personId: string) => void
   /** Sends people their speed-dating matches again after someone they matched left. */
@@ -43,6 +45,8 @@ export class PersonalData {
     await workshop.run((transaction) => storage.erasing(async () => {
       await storage.profiles.deleteProfiles(eventId)
       await storage.matches.deleteMarks(eventId)
+      // Whoever joined after this would leave personal data that no later pass removes.
+      await this.deps.closeJoining(eventId)
       await this.deps.deleteDevices(eventId)
       for (const board of await storage.events.listBoards(eventId)) {
         await anonymiseBoard(this.boardDeps, board.id, { everyone: true })

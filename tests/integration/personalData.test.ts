@@ -131,7 +131,9 @@ describe('retention', () => {
     expect(await server.server.storage.events.getEvent(used.f.event.id)).toMatchObject({ personalDataRemovedAt: '2025-02-07T12:00:00.000Z' })
     expect(findInDataDir(server.config.dataDir, [`Anna ${used.marker}`, `Bernd ${used.marker}`, `@example.org`, used.anna.id, used.bernd.id])).toEqual([])
     expect((await api(server.httpUrl, 'GET', '/api/me', used.anna.token)).status).toBe(401)
-    expect((await api(server.httpUrl, 'GET', '/api/me', used.f.participant.token)).status).toBe(200)
+    expect((await api(server.httpUrl, 'GET', '/api/me', used.f.participant.token)).status).toBe(401)
+    expect((await api(server.httpUrl, 'POST', '/api/join', undefined, { code: used.f.participant.code })).status).toBe(404)
+    expect((await api(server.httpUrl, 'GET', `/api/events/${used.f.event.id}`, used.f.facilitator.token)).status).toBe(200)
 
     const records = await readWithServer(used.f.board.id)
     const note = records.find((r) => (r as { id?: string }).id === 'shape:idee') as { meta: Record<string, unknown> } | undefined
