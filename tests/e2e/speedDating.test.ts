@@ -102,7 +102,7 @@ describeInChromium('speed-dating in three browsers', () => {
     await annaMarksBen.getByRole('checkbox', { name: 'Kontaktdaten teilen' }).check()
     await expect.poll(() => annaMarksBen.getByRole('button', { name: 'Ja' }).getAttribute('aria-pressed')).toBe('true')
     // One-sided interest stays private: no match yet on either screen, nothing on the console.
-    await expect(anna.getByText('Noch keine Matches.', { exact: true }).isVisible()).resolves.toBe(true)
+    await expect(anna.getByText('Noch keine gegenseitigen Kontakte.', { exact: true }).isVisible()).resolves.toBe(true)
     await expect(moderation.getByTestId('speed-match-count').textContent()).resolves.toContain('0')
 
     const benMarksAnna = ben.getByTestId('speed-met').filter({ hasText: 'Anna' })
@@ -113,7 +113,7 @@ describeInChromium('speed-dating in three browsers', () => {
     await expect.poll(() => anna.getByTestId('speed-matches').textContent(), { timeout: 10_000 }).toContain('Ben (Lausitzer Pappe)')
     // Ben did not tick "Kontaktdaten teilen", so Anna gets his name but not his address.
     await expect(anna.getByTestId('speed-matches').textContent()).resolves.toContain('hat keine Kontaktdaten geteilt')
-    await expect.poll(() => moderation.getByTestId('speed-match-count').textContent()).toBe('Matches bisher: 1')
+    await expect.poll(() => moderation.getByTestId('speed-match-count').textContent()).toBe('Gegenseitige Kontakte bisher: 1')
   })
 
   it('the facilitator swaps the one sitting out into a table by hand, and both phones follow', async () => {

@@ -72,7 +72,7 @@ describeInChromium('workshop control from the board', () => {
     await facilitator.page.mouse.move(center.x, center.y + 200)
     await facilitator.page.mouse.wheel(350, 180)
     await expect.poll(async () => (await noteBoxes(facilitator.page))[0]!.x).toBeLessThan((await noteBoxes(anna.page))[0]!.x - 200)
-    await facilitator.page.getByRole('button', { name: 'Spotlight', exact: true }).click()
+    await facilitator.page.getByRole('button', { name: 'Alle folgen mir', exact: true }).click()
     await anna.page.getByTestId('spotlight-banner').waitFor({ timeout: 10_000 })
     expect(await anna.page.getByTestId('spotlight-banner').textContent()).toContain('Die Moderation holt alle zu sich')
     await expect

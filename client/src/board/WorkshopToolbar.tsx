@@ -19,6 +19,7 @@ import {
   TriangleToolbarItem,
   type TLUiOverrides,
 } from 'tldraw'
+import { TLDRAW_GERMAN } from '../i18n/glossary.ts'
 
 /**
  * tldraw's toolbar with the sticky note first: in a workshop most of what
@@ -50,7 +51,15 @@ export function WorkshopToolbar() {
   )
 }
 
-/** tldraw's German calls the sticky note "Hinweis" (a hint); in a workshop it is a Haftnotiz. */
+/**
+ * tldraw's German says "Hinweis" (a hint) for the sticky note and keeps some
+ * English; the glossary's words go over it. Embeds load other sites, which a
+ * venue without internet cannot reach, so the embed actions are gone.
+ */
 export const WORKSHOP_UI_OVERRIDES: TLUiOverrides = {
-  translations: { de: { 'tool.note': 'Haftnotiz' } },
+  translations: { de: TLDRAW_GERMAN },
+  actions(_editor, actions) {
+    const { 'insert-embed': _insert, 'convert-to-embed': _convert, ...kept } = actions
+    return kept
+  },
 }

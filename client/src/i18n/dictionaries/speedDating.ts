@@ -23,7 +23,7 @@ export const speedDatingDe = {
   'profile.tagsFull': 'Fünf Schlagworte sind das Maximum.',
   'profile.contact': 'Kontakt',
   'profile.contactHint':
-    'E-Mail, Telefon oder LinkedIn. Nur Menschen, mit denen du ein Match hast und denen du ihn teilen willst, sehen ihn. Er bleibt auf diesem Gerät gespeichert.',
+    'E-Mail, Telefon oder LinkedIn. Nur deine gegenseitigen Kontakte sehen ihn, und nur wenn du ihn mit ihnen teilst. Er bleibt auf diesem Gerät gespeichert.',
   'profile.save': 'Profil speichern',
   'profile.saving': 'Speichert …',
   'profile.saved': 'Gespeichert.',
@@ -43,14 +43,14 @@ export const speedDatingDe = {
   'round.pairCall': 'Zum Videocall mit deinem Gegenüber',
 
   'match.metTitle': 'Deine Gespräche',
-  'match.metIntro': 'Nur du siehst, wie du dich entscheidest. Ein Match entsteht erst, wenn ihr beide Ja sagt.',
+  'match.metIntro': 'Nur du siehst, wie du dich entscheidest. Ein gegenseitiger Kontakt entsteht erst, wenn ihr beide Ja sagt.',
   'match.question': 'Möchtest du in Kontakt bleiben?',
   'match.yes': 'Ja',
   'match.no': 'Nein',
   'match.shareContact': 'Kontaktdaten teilen',
   'match.noContactSaved': 'Trag oben in deinem Profil einen Kontakt ein, damit es etwas zu teilen gibt.',
-  'match.listTitle': 'Deine Matches',
-  'match.none': 'Noch keine Matches.',
+  'match.listTitle': 'Deine gegenseitigen Kontakte',
+  'match.none': 'Noch keine gegenseitigen Kontakte.',
   'match.contactHidden': 'hat keine Kontaktdaten geteilt',
 
   'panel.settings': 'Einstellungen',
@@ -83,7 +83,7 @@ export const speedDatingDe = {
   'panel.swapSecond': 'Person 2',
   'panel.swapButton': 'Tauschen',
   'panel.swapPick': 'Bitte wählen',
-  'panel.matchCount': 'Matches bisher: {count}',
+  'panel.matchCount': 'Gegenseitige Kontakte bisher: {count}',
   'panel.unknownPerson': 'Unbekannt',
 
   'pitch.title': 'Pitches',
