@@ -5,6 +5,7 @@ import { eventSchema } from '../../../shared/api.ts'
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '../../../shared/retention.ts'
 import { ApiRequestError, createApiClient } from '../api/apiClient.ts'
 import { useMessages } from '../i18n/useMessages.ts'
+import { retentionDay } from '../privacy/retentionDay.ts'
 import { errorText } from './ErrorNotice.tsx'
 import { EventFields, type EventDetails } from './EventFields.tsx'
 import { useAsync } from './useAsync.ts'
@@ -40,7 +41,15 @@ export function AdminHome({ token }: { token: string }) {
           {events.value.map((item) => (
             <li key={item.id}>
               <a href={`/e/${item.id}`}>{item.title}</a>
-              <span className="event-list__meta">{[item.date && formatGermanDate(item.date), item.place].filter(Boolean).join(' · ')}</span>
+              <span className="event-list__meta">
+                {[
+                  item.date && formatGermanDate(item.date),
+                  item.place,
+                  item.personalDataRemovedAt ? t('privacy.admin.removed') : t('privacy.admin.until', { date: retentionDay(item) }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
             </li>
           ))}
         </ul>
