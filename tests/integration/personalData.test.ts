@@ -191,6 +191,22 @@ describe('a participant’s own data', () => {
     expect((await api(server.httpUrl, 'GET', `/api/events/${f.event.id}/my-data`, anna.token)).status).toBe(401)
   })
 
+  it('bad ids, unknown tokens and other events’ tokens get a clear refusal and change nothing', async () => {
+    server = await startTestServer()
+    const used = await useEverything('Auftakt Lausitz', 'Moorweg1107')
+    const other = await createEventFixture(server.httpUrl, server.adminToken, 'Abschluss')
+    const path = `/api/events/${used.f.event.id}/my-data`
+    expect((await api(server.httpUrl, 'DELETE', path, 'kein-token')).status).toBe(401)
+    expect((await api(server.httpUrl, 'DELETE', path, other.facilitator.token)).status).toBe(403)
+    expect((await api(server.httpUrl, 'GET', path, other.participant.token)).status).toBe(403)
+    expect((await api(server.httpUrl, 'DELETE', '/api/events/kein%20event/my-data', used.anna.token)).status).toBe(400)
+    expect((await api(server.httpUrl, 'DELETE', `/api/events/${used.f.event.id}`, used.anna.token, { confirmTitle: 'Auftakt Lausitz' })).status).toBe(403)
+    expect((await api(server.httpUrl, 'DELETE', `/api/events/${used.f.event.id}`, used.f.facilitator.token, {})).status).toBe(400)
+    expect((await api(server.httpUrl, 'DELETE', `/api/events/${other.event.id}x`, server.adminToken, { confirmTitle: 'Abschluss' })).status).toBe(404)
+    expect(myDataSchema.parse((await api(server.httpUrl, 'GET', path, used.anna.token)).body).profile?.name).toBe(`Anna ${used.marker}`)
+    expect(await server.server.storage.events.getEvent(used.f.event.id)).not.toBeNull()
+  })
+
   it('an anonymous report names nobody, not even the pairs who agreed to share', async () => {
     server = await startTestServer()
     const used = await useEverything('Auftakt Lausitz', 'Bergpfad8830')
