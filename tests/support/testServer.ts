@@ -23,6 +23,14 @@ export function makeDataDir(): string {
   return makeTempDir('test')
 }
 
+/**
+ * The retention job's clock unless a test moves it: the day after the date
+ * fixtures give their events (08.11.2024). On the real clock their retention
+ * period is long over, and a server living through a long test file would
+ * remove their personal data halfway through it.
+ */
+const FIXTURE_DAY_AFTER = Date.parse('2024-11-09T12:00:00Z')
+
 export interface TestServerOptions extends ServerClock {
   /** Where the server's log goes, at level "trace", for tests that read what it logs. */
   logTo?: pino.DestinationStream
@@ -32,7 +40,7 @@ export interface TestServerOptions extends ServerClock {
 export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const config = configWith({ dataDir: makeDataDir(), port: 0, host: '127.0.0.1', ...overrides })
   const logger = options.logTo ? createLogger('trace', options.logTo) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
-  const server = createServer(config, logger, { now: options.now })
+  const server = createServer(config, logger, { now: options.now ?? (() => FIXTURE_DAY_AFTER) })
   const port = await server.listen()
   const { events } = server.storage
   let eventId: Promise<string> | null = null
