@@ -63,6 +63,9 @@ interface EventRow {
   personal_data_removed_at: string | null
 }
 
+/** Days an event stored before retention existed keeps personal data after the upgrade, at least: time to extend its period. */
+const UPGRADE_GRACE_DAYS = 30
+
 /** Columns later releases added to events, with their definitions; older data directories gain them on open. */
 const ADDED_EVENT_COLUMNS: Record<string, string> = {
   call_url: 'TEXT',
@@ -150,6 +153,13 @@ export class SqliteEventStore implements EventStore {
     const eventColumns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('events')").all().map((column) => column.name))
     for (const [name, definition] of Object.entries(ADDED_EVENT_COLUMNS)) {
       if (!eventColumns.has(name)) db.exec(`ALTER TABLE events ADD COLUMN ${name} ${definition}`)
+    }
+    // Events from before retention get the default period, but never one that ends on the upgrade itself: nobody could have extended it.
+    if (!eventColumns.has('retention_days')) {
+      db.prepare(
+        `UPDATE events SET retention_days = MAX(retention_days,
+           CAST(julianday('now') - julianday(COALESCE(date, substr(created_at, 1, 10))) AS INTEGER) + ?)`,
+      ).run(UPGRADE_GRACE_DAYS)
     }
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('links')").all()
     // Data directories of the first release have no last_seen_at; their links count as seen when created.
