@@ -17,6 +17,7 @@ import { originAllowed } from './http/originAllowed.ts'
 import { createBoardsApi } from './http/boardsApi.ts'
 import { createDevicesApi } from './http/devicesApi.ts'
 import { createJoinApi } from './http/joinApi.ts'
+import { createPrivacyApi } from './http/privacyApi.ts'
 import { createReportApi } from './http/reportApi.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
@@ -25,6 +26,10 @@ import { FileAssetStore } from './assets/FileAssetStore.ts'
 import { clientConfigRoute } from './http/clientConfig.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
+import { deleteEvent as deleteStoredEvent } from './privacy/EventDeletion.ts'
+import { PersonalData } from './privacy/PersonalData.ts'
+import { RetentionJob } from './privacy/RetentionJob.ts'
+import { myMatches } from './speedDating/myMatches.ts'
 import { breakoutsFeature } from './breakouts/breakoutsFeature.ts'
 import { pitchFeature } from './pitch/pitchFeature.ts'
 import { speedDatingFeature } from './speedDating/speedDatingFeature.ts'
@@ -40,6 +45,7 @@ import { reactionsFeature } from './workshop/features/reactions.ts'
 import { votingFeature } from './workshop/features/voting.ts'
 import { WorkshopHub } from './workshop/WorkshopHub.ts'
 import { attachWorkshopSockets } from './workshop/WorkshopSockets.ts'
+import { eventRoom, personRoom } from './workshop/socketTypes.ts'
 import { openSqliteStorage, type Storage } from './storage/Storage.ts'
 import { RoomRegistry } from './sync/RoomRegistry.ts'
 import { SyncEndpoint } from './sync/SyncEndpoint.ts'
@@ -55,13 +61,19 @@ export interface IdeenschmiedeServer {
   readonly access: AccessControl
   readonly metrics: Metrics
   readonly adminToken: string
+  readonly retention: RetentionJob
   /** Resolves with the bound port (useful with port 0). */
   listen(): Promise<number>
   close(): Promise<void>
 }
 
+export interface ServerClock {
+  /** The retention job's clock; tests move it past a retention period. */
+  now?: () => number
+}
+
 /** Builds the whole server from a config object; nothing global, so tests run several in one process. */
-export function createServer(config: Config, logger: Logger): IdeenschmiedeServer {
+export function createServer(config: Config, logger: Logger, { now = Date.now }: ServerClock = {}): IdeenschmiedeServer {
   const metrics = new Metrics()
   const storage = openSqliteStorage(config.dataDir, logger)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
@@ -94,9 +106,22 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     logger,
   })
   const eventChanges = new EventChanges()
+  const assets = new FileAssetStore(path.join(config.dataDir, 'assets'))
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
 
   const app = express()
+  const httpServer = http.createServer(app)
+  httpServer.on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head))
+  const io = attachWorkshopSockets(httpServer, {
+    access,
+    events: storage.events,
+    hub: workshops,
+    registry: commands,
+    changes: eventChanges,
+    logger,
+    allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
+  })
+
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
   app.use(securityHeaders())
@@ -109,7 +134,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   })
   app.use(clientConfigRoute(config))
   app.post('/api/boards/:boardId/assets', requireAuth(access), requireBoardEditor(storage.events))
-  app.use(assetRoutes({ store: new FileAssetStore(path.join(config.dataDir, 'assets')), maxBytes: config.assetMaxBytes }))
+  app.use(assetRoutes({ store: assets, maxBytes: config.assetMaxBytes }))
   // Snapshots of large boards exceed the limit for ordinary bodies; the later json parser skips a parsed body.
   app.post('/api/events/:eventId/boards/import', express.json({ limit: config.maxImportBytes }))
   app.use('/api', express.json({ limit: config.maxJsonBodyBytes }))
@@ -134,21 +159,42 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     '/api',
     createReportApi({ events: storage.events, documents, votes: storage.votes, matches: storage.matches, profiles: storage.profiles }),
   )
+  const deleteEvent = (eventId: string) =>
+    deleteStoredEvent(
+      {
+        storage,
+        assets,
+        registry,
+        history,
+        workshops,
+        cutOff: (id, boardIds) => {
+          io.in(eventRoom(id)).disconnectSockets(true)
+          sync.closeBoards(boardIds)
+        },
+        logger,
+      },
+      eventId,
+    )
+  const personalData = new PersonalData({
+    storage,
+    documents,
+    history,
+    workshops,
+    deleteDevices: (eventId, linkId) => access.deleteDevices(eventId, linkId),
+    closeJoining: (eventId) => access.revokeRole(eventId, 'participant'),
+    cutOffPerson: (eventId, personId) => io.in(personRoom(eventId, personId)).disconnectSockets(true),
+    resendMatches: async (eventId, personIds) => {
+      for (const personId of personIds) io.to(personRoom(eventId, personId)).emit('matches:mine', await myMatches(storage, eventId, personId))
+    },
+    now,
+    logger,
+  })
+  const retention = new RetentionJob({ events: storage.events, personalData, deleteEvent, now, logger })
+  retention.start()
+  app.use('/api', createPrivacyApi({ events: storage.events, personalData, deleteEvent }))
   app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
   app.use('/api', apiErrorHandler(logger))
   serveClient(app)
-
-  const httpServer = http.createServer(app)
-  httpServer.on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head))
-  const io = attachWorkshopSockets(httpServer, {
-    access,
-    events: storage.events,
-    hub: workshops,
-    registry: commands,
-    changes: eventChanges,
-    logger,
-    allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
-  })
 
   return {
     httpServer,
@@ -157,6 +203,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     access,
     metrics,
     adminToken,
+    retention,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -166,6 +213,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
         })
       }),
     close: async () => {
+      await retention.stop()
       await io.close()
       await workshops.dispose()
       sync.close()
@@ -204,7 +252,7 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments) {
         const profiles = await storage.profiles.loadProfiles(eventId)
         const pitchers = pitcherIds.flatMap((id) => {
           const card = profiles.get(id)
-          return card ? [{ id, card }] : []
+          return card ? [{ personId: id, card }] : []
         })
         return ensurePitchFrames(documents, boardId, pitchers, 'de')
       },

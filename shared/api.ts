@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agendaPhaseSchema, agendaSchema } from './agenda.ts'
 import { BOARD_ID_PATTERN } from './boardId.ts'
+import { MAX_RETENTION_DAYS } from './retention.ts'
 import { linkRoleSchema, roleSchema } from './roles.ts'
 
 /** What crosses the HTTP API, defined once for server validation and client typing. */
@@ -18,6 +19,10 @@ export const idSchema = z.string().regex(BOARD_ID_PATTERN)
 /** The video call of an online event (Jitsi, BigBlueButton, Zoom …): any https address, opened in a new tab, never embedded. */
 export const callUrlSchema = z.url({ protocol: /^https$/, error: 'must be an https:// address' }).max(500)
 
+export const retentionDaysSchema = z.number().int().min(0).max(MAX_RETENTION_DAYS)
+/** Who participants ask about their data; shown on the privacy page. */
+export const privacyContactSchema = z.string().trim().min(1).max(300)
+
 export const createEventBodySchema = z.object({
   title: z.string().trim().min(1).max(200),
   date: z.iso.date().optional(),
@@ -25,6 +30,9 @@ export const createEventBodySchema = z.object({
   mode: eventModeSchema.default('vor-ort'),
   agenda: z.enum(['crossinnovation', 'leer']).default('crossinnovation'),
   callUrl: callUrlSchema.optional(),
+  retentionDays: retentionDaysSchema.optional(),
+  deleteAfterRetention: z.boolean().optional(),
+  privacyContact: privacyContactSchema.optional(),
 })
 export type CreateEventBody = z.input<typeof createEventBodySchema>
 
@@ -36,9 +44,16 @@ export const updateEventBodySchema = z
     mode: eventModeSchema,
     agenda: agendaSchema,
     callUrl: callUrlSchema.nullable(),
+    retentionDays: retentionDaysSchema,
+    deleteAfterRetention: z.boolean(),
+    privacyContact: privacyContactSchema.nullable(),
   })
   .partial()
 export type UpdateEventBody = z.input<typeof updateEventBodySchema>
+
+/** Deleting an event is confirmed by typing its title, so a slip of the mouse cannot do it. */
+export const deleteEventBodySchema = z.object({ confirmTitle: z.string().max(200) })
+export type DeleteEventBody = z.input<typeof deleteEventBodySchema>
 
 export const languageSchema = z.enum(['de', 'en'])
 
@@ -85,6 +100,13 @@ export const eventSchema = z.object({
   createdAt: z.string(),
   agenda: z.array(agendaPhaseSchema),
   callUrl: z.string().nullable(),
+  /** Days after the event's date until names, contacts, profiles, marks and device links are removed. */
+  retentionDays: z.number().int(),
+  /** At the end of the retention period the whole event goes, not only its personal data. */
+  deleteAfterRetention: z.boolean(),
+  privacyContact: z.string().nullable(),
+  /** When the retention period's removal ran; null before. */
+  personalDataRemovedAt: z.string().nullable(),
 })
 export type EventInfo = z.infer<typeof eventSchema>
 

@@ -8,6 +8,9 @@ import { isSide, type Side } from './sides.ts'
 export const NOTE_META_AUTHOR_ID = 'authorId'
 export const NOTE_META_AUTHOR_SIDE = 'authorSide'
 
+/** The author a note keeps once its writer's personal data is removed: the text stays, the person does not. */
+export const ANONYMOUS_NOTE_AUTHOR = 'Teilnehmer:in'
+
 export interface NoteAuthor {
   readonly authorId: string
   readonly authorSide: Side

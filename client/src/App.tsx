@@ -5,10 +5,13 @@ import { BoardPage } from './board/BoardPage.tsx'
 import { useMessages } from './i18n/useMessages.ts'
 import { EventPage } from './pages/EventPage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
+import { PrivacyPage } from './privacy/PrivacyPage.tsx'
+import { PRIVACY_PATH } from './privacy/privacyPath.ts'
 import { ProjectorPage } from './projector/ProjectorPage.tsx'
 
 type Route =
   | { page: 'join' }
+  | { page: 'privacy' }
   | { page: 'board'; boardId: string }
   | { page: 'event'; eventId: string }
   | { page: 'projector'; eventId: string }
@@ -23,6 +26,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (id: string) => Route]> = [
 /** Ids in paths have the same form as board ids; anything else is a page that does not exist. */
 function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '/join') return { page: 'join' }
+  if (pathname === PRIVACY_PATH) return { page: 'privacy' }
   for (const [pattern, route] of PATTERNS) {
     const id = pattern.exec(pathname)?.[1]
     if (id !== undefined) {
@@ -44,6 +48,8 @@ export function App({ config, token }: { config: ClientConfig; token: string | n
   switch (route.page) {
     case 'join':
       return <JoinPage token={token} />
+    case 'privacy':
+      return <PrivacyPage token={token} />
     case 'board':
       return <BoardPage boardId={route.boardId} token={token} config={config} />
     case 'event':

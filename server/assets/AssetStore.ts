@@ -14,4 +14,6 @@ export interface AssetStore {
   /** Resolves to the asset's name within its board. */
   storeAsset(boardId: string, bytes: Uint8Array, contentType: ImageType): Promise<string>
   loadAsset(boardId: string, name: string): Promise<StoredAsset | null>
+  /** Deletes every image of the board. */
+  deleteBoardAssets(boardId: string): Promise<void>
 }

@@ -36,6 +36,13 @@ export class FileAssetStore implements AssetStore {
       throw error
     }
   }
+
+  async deleteBoardAssets(boardId: string): Promise<void> {
+    // Board ids are checked by the routes; a path that leaves the folder would delete what is not the board's.
+    const boardDirectory = path.resolve(this.directory, boardId)
+    if (path.dirname(boardDirectory) !== path.resolve(this.directory)) throw new Error(`not an asset folder: ${boardId}`)
+    await fs.rm(boardDirectory, { recursive: true, force: true })
+  }
 }
 
 function isNotFound(error: unknown): boolean {

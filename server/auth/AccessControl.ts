@@ -98,6 +98,19 @@ export class AccessControl {
     return revoked.length > 0
   }
 
+  /** Revokes every link of the event with this role (and the phones joined through them). */
+  async revokeRole(eventId: string, role: LinkRole): Promise<void> {
+    for (const link of await this.events.listLinks(eventId)) {
+      if (link.role === role && !link.revoked) await this.revoke(eventId, link.id)
+    }
+  }
+
+  /** Deletes the event's phones (all, or the one of `linkId`) and cuts them off; their people's data goes with them. */
+  async deleteDevices(eventId: string, linkId?: string): Promise<void> {
+    const deleted = await this.events.deleteDeviceLinks(eventId, linkId)
+    if (deleted.length > 0) this.revocations.emit('revoked', deleted)
+  }
+
   /** Revokes the event's phones that have not been seen for the idle period; resolves to how many. */
   async expireIdleDevices(eventId: string): Promise<number> {
     const before = new Date(this.now() - this.limits.deviceIdleMs).toISOString()

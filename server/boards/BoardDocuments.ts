@@ -38,6 +38,22 @@ export class BoardDocuments {
     await this.change(boardId, (doc) => writeRecords(doc, records))
   }
 
+  /**
+   * Stores the board as it is now as one snapshot and drops its update log:
+   * what earlier edits held (a name since taken out) is gone from storage, as
+   * Yjs keeps no content of deleted entries.
+   */
+  async forgetHistory(boardId: string): Promise<void> {
+    const room = await this.registry.open(boardId)
+    const unhold = room.hold()
+    try {
+      await room.compactNow()
+    } finally {
+      unhold()
+      this.registry.release(room)
+    }
+  }
+
   /** Reads from the live document (loading the board if nobody has it open). */
   async inspect<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.registry.open(boardId)

@@ -15,6 +15,8 @@ export type RestoreResult = { ok: true; backup: BoardVersionInfo } | { ok: false
  */
 export class BoardHistory {
   private readonly lastAutoAt = new Map<string, number>()
+  /** Automatic versions on their way into storage, by board. */
+  private readonly storing = new Map<string, Promise<void>>()
 
   constructor(
     private readonly versions: VersionStore,
@@ -54,9 +56,21 @@ export class BoardHistory {
     if (last !== undefined && now - last < AUTO_VERSION_INTERVAL_MS) return
     this.lastAutoAt.set(boardId, now)
     // Read now: the room may unload before the stored time of the last version is known.
-    void this.autoVersionIfDue(boardId, now, last, content()).catch((error: unknown) =>
-      this.logger.error({ boardId, err: error }, 'automatic version failed'),
-    )
+    const storing = this.autoVersionIfDue(boardId, now, last, content())
+      .catch((error: unknown) => this.logger.error({ boardId, err: error }, 'automatic version failed'))
+      .finally(() => {
+        if (this.storing.get(boardId) === storing) this.storing.delete(boardId)
+      })
+    this.storing.set(boardId, storing)
+  }
+
+  /**
+   * Resolves once an automatic version under way for the board is stored:
+   * one read before a person was taken off the board, or before it was
+   * deleted, must not land after that.
+   */
+  async whenStored(boardId: string): Promise<void> {
+    await this.storing.get(boardId)
   }
 
   private async autoVersionIfDue(boardId: string, now: number, last: number | undefined, content: BoardContent): Promise<void> {

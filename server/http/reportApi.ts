@@ -20,6 +20,8 @@ export interface ReportApiDeps {
 }
 
 const formatSchema = z.enum(['md', 'csv']).default('md')
+/** `anonymous=true` names nobody, not even the pairs of a match who agreed to share. */
+const anonymousSchema = z.enum(['true', 'false']).default('false')
 
 /** `GET /api/events/:eventId/report?format=md|csv`: the results of the day, built on the server without a browser. */
 export function createReportApi({ events, documents, votes, matches, profiles }: ReportApiDeps): Router {
@@ -29,6 +31,8 @@ export function createReportApi({ events, documents, votes, matches, profiles }:
     assertFacilitator(principalOf(res), eventId)
     const format = formatSchema.safeParse(req.query.format)
     if (!format.success) throw new ApiFailure('bad_request', 'format must be md or csv')
+    const anonymous = anonymousSchema.safeParse(req.query.anonymous)
+    if (!anonymous.success) throw new ApiFailure('bad_request', 'anonymous must be true or false')
     const event = await events.getEvent(eventId)
     if (!event) throw new ApiFailure('not_found', 'no such event')
     const boards = []
@@ -36,7 +40,7 @@ export function createReportApi({ events, documents, votes, matches, profiles }:
       const content = await documents.read(board.id)
       boards.push({ board, records: content.records, voteResults: await votes.latestRevealedVote(board.id) })
     }
-    const report = buildEventReport({ event, boards, matches: await matchCounts(matches, profiles, eventId) })
+    const report = buildEventReport({ event, boards, matches: await matchCounts(matches, profiles, eventId, anonymous.data === 'true') })
     const slug = event.title.replace(/[^\p{L}\p{N} _-]/gu, '').trim() || 'ergebnisse'
     const fileName = `${slug}.${format.data}`
     res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
@@ -46,8 +50,8 @@ export function createReportApi({ events, documents, votes, matches, profiles }:
   return router
 }
 
-/** Mutual matches: named pairs where both agreed to share, otherwise counted by sides only. */
-async function matchCounts(store: MatchStore, profileStore: ProfileStore, eventId: string): Promise<MatchCount[] | undefined> {
+/** Mutual matches: named pairs where both agreed to share (unless the report is anonymous), otherwise counted by sides only. */
+async function matchCounts(store: MatchStore, profileStore: ProfileStore, eventId: string, anonymous: boolean): Promise<MatchCount[] | undefined> {
   const matches = await store.mutualMatches(eventId)
   if (matches.length === 0) return undefined
   const profiles = await profileStore.loadProfiles(eventId)
@@ -57,7 +61,7 @@ async function matchCounts(store: MatchStore, profileStore: ProfileStore, eventI
     const first = profiles.get(match.firstId)
     const second = profiles.get(match.secondId)
     if (!first || !second) continue
-    if (match.bothShared) {
+    if (match.bothShared && !anonymous) {
       named.push({ first: { name: first.name, side: first.side }, second: { name: second.name, side: second.side }, count: 1 })
       continue
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { readNoteAuthorSide } from '../../shared/noteMeta.ts'
+import { ANONYMOUS_NOTE_AUTHOR, readNoteAuthorSide } from '../../shared/noteMeta.ts'
+import { readProfileShape } from '../../shared/profileShapes.ts'
 import type { Side } from '../../shared/sides.ts'
 import { richTextToPlainText } from '../../shared/richText.ts'
 
@@ -185,6 +186,8 @@ class BoardGeometry {
 }
 
 function frameName(frame: Shape): string {
+  // A frame drawn from a profile card carries the person's name; reports name people only in the matches they agreed to.
+  if (readProfileShape(frame.meta)) return ANONYMOUS_NOTE_AUTHOR
   const name = frame.props.name
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : UNNAMED_FRAME
 }

@@ -1,6 +1,7 @@
-import type { PublicProfile } from '../../shared/profileCard.ts'
 import { planRound, swapPeople, type PairingPerson, type PairingSide, type RoundPlan } from '../../shared/speedDating/planRound.ts'
-import type { MyMatches, SpeedDatingRound, SpeedDatingSettings, SpeedDatingState, WorkshopState } from '../../shared/workshop/index.ts'
+import type { SpeedDatingRound, SpeedDatingSettings, SpeedDatingState, WorkshopState } from '../../shared/workshop/index.ts'
+import type { PersonCard } from '../boards/boardSeeding.ts'
+import { myMatches } from './myMatches.ts'
 import type { EventStore } from '../storage/EventStore.ts'
 import type { MatchMark, MatchStore } from '../storage/MatchStore.ts'
 import type { ProfileStore } from '../storage/ProfileStore.ts'
@@ -13,7 +14,7 @@ export interface SpeedDatingDeps {
   profiles: ProfileStore
   now: () => number
   /** Writes both profile cards and a shared notes area onto a new pair board. */
-  seedPairBoard: (boardId: string, cards: PublicProfile[], language: 'de' | 'en') => Promise<void>
+  seedPairBoard: (boardId: string, people: PersonCard[], language: 'de' | 'en') => Promise<void>
 }
 
 const DEFAULT_SETTINGS: SpeedDatingSettings = { roundMs: 5 * 60_000, imbalance: 'sit-out', institutionsAs: 'either' }
@@ -42,35 +43,14 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
     for (const [index, members] of plan.groups.entries()) {
       const table = index + 1
       const board = await deps.events.createBoard(state.eventId, `Speeddating · Runde ${number} · Tisch ${table}`, 'leer')
-      const cards = members.flatMap((id) => {
-        const entry = state.directory[id]
-        return entry ? [entry] : []
+      const people = members.flatMap((personId) => {
+        const card = state.directory[personId]
+        return card ? [{ personId, card }] : []
       })
-      await deps.seedPairBoard(board.id, cards, 'de')
+      await deps.seedPairBoard(board.id, people, 'de')
       groups.push({ table, boardId: board.id, members })
     }
     return { number, groups, sittingOut: plan.sittingOut }
-  }
-
-  async function matchesOf(eventId: string, personId: string): Promise<MyMatches> {
-    const marks = await deps.matches.marksInvolving(eventId, personId)
-    const mine = new Map(marks.filter((m) => m.fromId === personId).map((m) => [m.toId, m]))
-    const theirs = new Map(marks.filter((m) => m.toId === personId).map((m) => [m.fromId, m]))
-    const profiles = await deps.profiles.loadProfiles(eventId)
-    const result: MyMatches = { marked: {}, matches: [] }
-    for (const [otherId, mark] of mine) {
-      result.marked[otherId] = mark.want
-      const other = theirs.get(otherId)
-      if (!mark.want || !other?.want) continue
-      const card = profiles.get(otherId)
-      result.matches.push({
-        personId: otherId,
-        name: card?.name ?? '?',
-        organisation: card?.organisation ?? '',
-        contact: other.shareContact ? (card?.contact ?? '') : null,
-      })
-    }
-    return result
   }
 
   return {
@@ -138,9 +118,9 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
         const matchCount = await deps.matches.countMutualMatches(eventId)
         const state = current(workshop.state)
         if (matchCount !== state.matchCount) await workshop.commit({ speedDating: { ...state, matchCount } })
-        channel.sendMatches(fromId, await matchesOf(eventId, fromId))
+        channel.sendMatches(fromId, await myMatches(deps, eventId, fromId))
         const completes = isMutual(after, fromId, otherId) && (!isMutual(before, fromId, otherId) || sharesContact(before, fromId, otherId) !== shareContact)
-        if (completes) channel.sendMatches(otherId, await matchesOf(eventId, otherId))
+        if (completes) channel.sendMatches(otherId, await myMatches(deps, eventId, otherId))
       },
     },
     deadlines: (state) => {
@@ -160,7 +140,7 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
       ]
     },
     onJoin: async (sender, state, channel) => {
-      channel.sendMatches(sender.personId, await matchesOf(state.eventId, sender.personId))
+      channel.sendMatches(sender.personId, await myMatches(deps, state.eventId, sender.personId))
     },
     // The match count moves when someone withdraws a mark: only facilitators see it.
     redactForParticipants: (state) => (state.speedDating ? { ...state, speedDating: { ...state.speedDating, matchCount: null } } : state),

@@ -23,4 +23,6 @@ export interface BoardStore {
   appendBatches(writes: readonly PendingWrite[]): Promise<number[]>
   /** Replaces the snapshot and drops every update up to and including `uptoSeq`. */
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /** Drops everything stored of the board, wherever it waits; its room must be unloaded first, or its next write brings it back. */
+  deleteBoard(boardId: string): Promise<void>
 }

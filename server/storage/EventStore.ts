@@ -9,6 +9,10 @@ export interface NewEvent {
   mode: EventMode
   agenda: readonly AgendaPhase[]
   callUrl: string | null
+  /** Defaults to DEFAULT_RETENTION_DAYS. */
+  retentionDays?: number
+  deleteAfterRetention?: boolean
+  privacyContact?: string | null
 }
 
 export interface EventPatch {
@@ -18,6 +22,10 @@ export interface EventPatch {
   mode?: EventMode
   agenda?: readonly AgendaPhase[]
   callUrl?: string | null
+  retentionDays?: number
+  deleteAfterRetention?: boolean
+  privacyContact?: string | null
+  personalDataRemovedAt?: string | null
 }
 
 export interface NewLink {
@@ -52,6 +60,8 @@ export interface EventStore {
   listEvents(): Promise<EventInfo[]>
   getEvent(eventId: string): Promise<EventInfo | null>
   updateEvent(eventId: string, patch: EventPatch): Promise<EventInfo | null>
+  /** Deletes the event with its boards and all its links, revoked or not; false when there was no such event. */
+  deleteEvent(eventId: string): Promise<boolean>
 
   createBoard(eventId: string, title: string, template: TemplateId): Promise<Board>
   getBoard(boardId: string): Promise<Board | null>
@@ -73,4 +83,6 @@ export interface EventStore {
   touchLink(linkId: string, at: string): Promise<void>
   /** Revokes the event's device links last seen before `before` (ISO time); resolves to their ids. */
   revokeIdleDeviceLinks(eventId: string, before: string): Promise<string[]>
+  /** Deletes the event's device links (every one, or only `linkId`), so their tokens open nothing; resolves to the ids deleted. */
+  deleteDeviceLinks(eventId: string, linkId?: string): Promise<string[]>
 }

@@ -19,4 +19,6 @@ export interface MatchStore {
   marksInvolving(eventId: string, personId: string): Promise<MatchMark[]>
   countMutualMatches(eventId: string): Promise<number>
   mutualMatches(eventId: string): Promise<MutualMatch[]>
+  /** Deletes the event's marks: every one, or only those made by or about the person when `personId` is given. */
+  deleteMarks(eventId: string, personId?: string): Promise<void>
 }

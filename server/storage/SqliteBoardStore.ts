@@ -168,6 +168,16 @@ export class SqliteBoardStore implements BoardStore {
     this.replaceWithSnapshot(boardId, snapshot, uptoSeq)
   }
 
+  async deleteBoard(boardId: string): Promise<void> {
+    // Moving the journal into the log first empties it, so none of the board's records is left to replay after a crash.
+    this.flush()
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM board_updates WHERE board_id = ?').run(boardId)
+      this.db.prepare('DELETE FROM board_snapshots WHERE board_id = ?').run(boardId)
+    })()
+    this.lastSeqs.delete(boardId)
+  }
+
   /** Moves the journal into the database and closes it; the database connection stays open. */
   close(): void {
     this.flush()

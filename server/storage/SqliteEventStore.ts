@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { cachedStatements, type PrepareCached } from './openSqliteDatabase.ts'
 import { agendaSchema } from '../../shared/agenda.ts'
 import { eventModeSchema, templateIdSchema, type Board, type EventInfo } from '../../shared/api.ts'
+import { DEFAULT_RETENTION_DAYS } from '../../shared/retention.ts'
 import { linkRoleSchema } from '../../shared/roles.ts'
 import { newId } from '../ids.ts'
 import type { EventPatch, EventStore, NewEvent, NewLink, StoredDeviceLink, StoredLink } from './EventStore.ts'
@@ -15,7 +16,11 @@ CREATE TABLE IF NOT EXISTS events (
   mode TEXT NOT NULL,
   agenda TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  call_url TEXT
+  call_url TEXT,
+  retention_days INTEGER NOT NULL DEFAULT ${DEFAULT_RETENTION_DAYS},
+  delete_after_retention INTEGER NOT NULL DEFAULT 0,
+  privacy_contact TEXT,
+  personal_data_removed_at TEXT
 );
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
@@ -52,6 +57,22 @@ interface EventRow {
   agenda: string
   created_at: string
   call_url: string | null
+  retention_days: number
+  delete_after_retention: number
+  privacy_contact: string | null
+  personal_data_removed_at: string | null
+}
+
+/** Days an event stored before retention existed keeps personal data after the upgrade, at least: time to extend its period. */
+const UPGRADE_GRACE_DAYS = 30
+
+/** Columns later releases added to events, with their definitions; older data directories gain them on open. */
+const ADDED_EVENT_COLUMNS: Record<string, string> = {
+  call_url: 'TEXT',
+  retention_days: `INTEGER NOT NULL DEFAULT ${DEFAULT_RETENTION_DAYS}`,
+  delete_after_retention: 'INTEGER NOT NULL DEFAULT 0',
+  privacy_contact: 'TEXT',
+  personal_data_removed_at: 'TEXT',
 }
 
 interface BoardRow {
@@ -91,6 +112,10 @@ function toEvent(row: EventRow): EventInfo {
     createdAt: row.created_at,
     agenda: agendaSchema.parse(JSON.parse(row.agenda)),
     callUrl: row.call_url,
+    retentionDays: row.retention_days,
+    deleteAfterRetention: row.delete_after_retention === 1,
+    privacyContact: row.privacy_contact,
+    personalDataRemovedAt: row.personal_data_removed_at,
   }
 }
 
@@ -125,8 +150,17 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly db: Database.Database) {
     this.prepare = cachedStatements(db)
     db.exec(SCHEMA)
-    const eventColumns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('events')").all()
-    if (!eventColumns.some((column) => column.name === 'call_url')) db.exec('ALTER TABLE events ADD COLUMN call_url TEXT')
+    const eventColumns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('events')").all().map((column) => column.name))
+    for (const [name, definition] of Object.entries(ADDED_EVENT_COLUMNS)) {
+      if (!eventColumns.has(name)) db.exec(`ALTER TABLE events ADD COLUMN ${name} ${definition}`)
+    }
+    // Events from before retention get the default period, but never one that ends on the upgrade itself: nobody could have extended it.
+    if (!eventColumns.has('retention_days')) {
+      db.prepare(
+        `UPDATE events SET retention_days = MAX(retention_days,
+           CAST(julianday('now') - julianday(COALESCE(date, substr(created_at, 1, 10))) AS INTEGER) + ?)`,
+      ).run(UPGRADE_GRACE_DAYS)
+    }
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('links')").all()
     // Data directories of the first release have no last_seen_at; their links count as seen when created.
     if (!columns.some((column) => column.name === 'last_seen_at')) db.exec('ALTER TABLE links ADD COLUMN last_seen_at TEXT')
@@ -143,10 +177,15 @@ export class SqliteEventStore implements EventStore {
       agenda: JSON.stringify(input.agenda),
       created_at: new Date().toISOString(),
       call_url: input.callUrl,
+      retention_days: input.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      delete_after_retention: input.deleteAfterRetention ? 1 : 0,
+      privacy_contact: input.privacyContact ?? null,
+      personal_data_removed_at: null,
     }
     this
       .prepare(
-        'INSERT INTO events (id, title, date, place, mode, agenda, created_at, call_url) VALUES (@id, @title, @date, @place, @mode, @agenda, @created_at, @call_url)',
+        `INSERT INTO events (id, title, date, place, mode, agenda, created_at, call_url, retention_days, delete_after_retention, privacy_contact, personal_data_removed_at)
+         VALUES (@id, @title, @date, @place, @mode, @agenda, @created_at, @call_url, @retention_days, @delete_after_retention, @privacy_contact, @personal_data_removed_at)`,
       )
       .run(row)
     return toEvent(row)
@@ -166,9 +205,35 @@ export class SqliteEventStore implements EventStore {
     if (!current) return null
     const next = { ...current, ...patch }
     this
-      .prepare('UPDATE events SET title = ?, date = ?, place = ?, mode = ?, agenda = ?, call_url = ? WHERE id = ?')
-      .run(next.title, next.date, next.place, next.mode, JSON.stringify(next.agenda), next.callUrl, eventId)
+      .prepare(
+        `UPDATE events SET title = ?, date = ?, place = ?, mode = ?, agenda = ?, call_url = ?, retention_days = ?, delete_after_retention = ?,
+         privacy_contact = ?, personal_data_removed_at = ? WHERE id = ?`,
+      )
+      .run(
+        next.title,
+        next.date,
+        next.place,
+        next.mode,
+        JSON.stringify(next.agenda),
+        next.callUrl,
+        next.retentionDays,
+        next.deleteAfterRetention ? 1 : 0,
+        next.privacyContact,
+        next.personalDataRemovedAt,
+        eventId,
+      )
     return this.getEvent(eventId)
+  }
+
+  async deleteEvent(eventId: string): Promise<boolean> {
+    const remove = this.db.transaction(() => {
+      // Device links first: they reference their parent link.
+      this.prepare('DELETE FROM links WHERE event_id = ? AND parent_link_id IS NOT NULL').run(eventId)
+      this.prepare('DELETE FROM links WHERE event_id = ?').run(eventId)
+      this.prepare('DELETE FROM boards WHERE event_id = ?').run(eventId)
+      return this.prepare('DELETE FROM events WHERE id = ?').run(eventId).changes === 1
+    })
+    return remove()
   }
 
   async createBoard(eventId: string, title: string, template: Board['template']): Promise<Board> {
@@ -291,6 +356,21 @@ export class SqliteEventStore implements EventStore {
       return ids
     })
     return revoke()
+  }
+
+  async deleteDeviceLinks(eventId: string, linkId?: string): Promise<string[]> {
+    const remove = this.db.transaction(() => {
+      const ids = this
+        .prepare<[string, string | null, string | null], { id: string }>(
+          'SELECT id FROM links WHERE event_id = ? AND parent_link_id IS NOT NULL AND (? IS NULL OR id = ?)',
+        )
+        .all(eventId, linkId ?? null, linkId ?? null)
+        .map((row) => row.id)
+      const drop = this.prepare('DELETE FROM links WHERE id = ?')
+      for (const id of ids) drop.run(id)
+      return ids
+    })
+    return remove()
   }
 
   private findLink(where: string, value: string): StoredLink | null {

@@ -43,6 +43,12 @@ export class SqliteMatchStore implements MatchStore {
       .map((row) => ({ fromId: row.from_id, toId: row.to_id, want: row.want === 1, shareContact: row.share_contact === 1 }))
   }
 
+  async deleteMarks(eventId: string, personId?: string): Promise<void> {
+    this
+      .prepare('DELETE FROM match_marks WHERE event_id = ? AND (? IS NULL OR from_id = ? OR to_id = ?)')
+      .run(eventId, personId ?? null, personId ?? null, personId ?? null)
+  }
+
   async countMutualMatches(eventId: string): Promise<number> {
     return this.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n ${MUTUAL}`).get(eventId)?.n ?? 0
   }

@@ -30,6 +30,10 @@ export class SqliteProfileStore implements ProfileStore {
       .run(eventId, personId, JSON.stringify(card))
   }
 
+  async deleteProfiles(eventId: string, personId?: string): Promise<void> {
+    this.prepare('DELETE FROM profile_cards WHERE event_id = ? AND (? IS NULL OR person_id = ?)').run(eventId, personId ?? null, personId ?? null)
+  }
+
   async loadProfiles(eventId: string): Promise<Map<string, ProfileCard>> {
     const rows = this
       .prepare<[string], { person_id: string; card: string }>('SELECT person_id, card FROM profile_cards WHERE event_id = ?')

@@ -57,6 +57,14 @@ export class SqliteVersionStore implements VersionStore {
     return row ? { ...toInfo(row), content: row.content } : null
   }
 
+  async replaceVersionContent(boardId: string, versionId: string, content: string): Promise<boolean> {
+    return this.prepare('UPDATE board_versions SET content = ? WHERE board_id = ? AND id = ?').run(content, boardId, versionId).changes === 1
+  }
+
+  async deleteVersions(boardId: string): Promise<void> {
+    this.prepare('DELETE FROM board_versions WHERE board_id = ?').run(boardId)
+  }
+
   async latestAutoVersionAt(boardId: string): Promise<string | null> {
     const row = this
       .prepare<[string], { at: string | null }>("SELECT MAX(created_at) AS at FROM board_versions WHERE board_id = ? AND kind = 'auto'")

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { cachedStatements, type PrepareCached } from './openSqliteDatabase.ts'
 import { renameColumns } from './renameColumns.ts'
-import type { Dot, VoteStore } from './VoteStore.ts'
+import { ANONYMOUS_VOTER_ID, type Dot, type VoteStore } from './VoteStore.ts'
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS vote_dots (
@@ -86,6 +86,17 @@ export class SqliteVoteStore implements VoteStore {
       .prepare<[string], { results: string }>('SELECT results FROM revealed_votes WHERE board_id = ? ORDER BY revealed_at DESC, rowid DESC LIMIT 1')
       .get(boardId)
     return row ? z.record(z.string(), z.number()).parse(JSON.parse(row.results)) : null
+  }
+
+  async anonymiseDots(boardId: string, personId?: string): Promise<void> {
+    this
+      .prepare('UPDATE vote_dots SET person_id = ?, person_name = NULL WHERE board_id = ? AND (? IS NULL OR person_id = ?)')
+      .run(ANONYMOUS_VOTER_ID, boardId, personId ?? null, personId ?? null)
+  }
+
+  async deleteBoardVotes(boardId: string): Promise<void> {
+    this.prepare('DELETE FROM vote_dots WHERE board_id = ?').run(boardId)
+    this.prepare('DELETE FROM revealed_votes WHERE board_id = ?').run(boardId)
   }
 
   private dotsOfNow(voteId: string, personId: string): string[] {

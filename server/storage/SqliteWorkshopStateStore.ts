@@ -41,6 +41,10 @@ export class SqliteWorkshopStateStore implements WorkshopStateStore {
     return changes === 1
   }
 
+  async deleteState(eventId: string): Promise<void> {
+    this.prepare('DELETE FROM workshop_states WHERE event_id = ?').run(eventId)
+  }
+
   /** Data directories of the first release kept format-1 states in session_states; they move over once, unchanged, and are migrated when read. */
   private adoptFormat1Table(): void {
     const old = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_states'").get()

@@ -27,6 +27,11 @@ export interface Storage {
   profiles: ProfileStore
   matches: MatchStore
   versions: VersionStore
+  /**
+   * Runs `work` so that what it deletes is gone from the files too, not just
+   * from the tables: for personal data. Storage may be slower meanwhile.
+   */
+  erasing<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -49,6 +54,8 @@ function openLockedStorage(dataDir: string, logger: Logger, lock: DataDirLock): 
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const db = openSqliteDatabase(file)
   db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
+  // Deleted rows and freed pages are overwritten with zeros, so what is deleted (a compacted log, a deleted event) leaves no readable trace in the file. It costs a write of each freed page, which a delete mostly writes anyway.
+  db.pragma('secure_delete = ON')
   const boards = new SqliteBoardStore(db, { journalFile: path.join(dataDir, JOURNAL_FILE_NAME), logger })
   const stores = {
     boards,
@@ -60,8 +67,19 @@ function openLockedStorage(dataDir: string, logger: Logger, lock: DataDirLock): 
     versions: new SqliteVersionStore(db),
   }
   const checkpointer = startWalCheckpointer(file, logger)
+  let erasers = 0
   return {
     ...stores,
+    // The WAL still holds page images from before the deletes; once they are checkpointed the WAL is emptied.
+    erasing: async (work) => {
+      erasers += 1
+      try {
+        return await work()
+      } finally {
+        erasers -= 1
+        if (erasers === 0) db.pragma('wal_checkpoint(TRUNCATE)')
+      }
+    },
     close: async () => {
       boards.close()
       await checkpointer.stop()

@@ -16,4 +16,7 @@ export interface VersionStore {
   listVersions(boardId: string): Promise<BoardVersionInfo[]>
   loadVersion(boardId: string, versionId: string): Promise<BoardVersion | null>
   latestAutoVersionAt(boardId: string): Promise<string | null>
+  /** Replaces a version's content (personal data taken out); false when there is no such version. */
+  replaceVersionContent(boardId: string, versionId: string, content: string): Promise<boolean>
+  deleteVersions(boardId: string): Promise<void>
 }

@@ -17,4 +17,11 @@ export interface VoteStore {
   storeRevealedVote(boardId: string, voteId: string, results: Record<string, number>): Promise<void>
   /** The counts of the board's most recently revealed vote, or null. */
   latestRevealedVote(boardId: string): Promise<Record<string, number> | null>
+  /** Keeps the board's dots but not who placed them: everyone's, or one person's when `personId` is given. */
+  anonymiseDots(boardId: string, personId?: string): Promise<void>
+  /** Drops the board's dots and revealed counts. */
+  deleteBoardVotes(boardId: string): Promise<void>
 }
+
+/** Whose dots are anonymised: they still count, but belong to nobody. */
+export const ANONYMOUS_VOTER_ID = 'anonym'

@@ -9,4 +9,5 @@ export interface WorkshopStateStore {
   loadState(eventId: string): Promise<WorkshopState | null>
   /** Stores `state` if the stored version is `state.version - 1` (none stored counts as 0); false when it is not. */
   storeState(state: WorkshopState): Promise<boolean>
+  deleteState(eventId: string): Promise<void>
 }

@@ -208,12 +208,14 @@ export class BoardRoom implements WriteParticipant {
     return this.connections.size > 0 || this.holds > 0
   }
 
-  /** Stores a final snapshot if the log has grown, then frees the document. */
-  async unload(): Promise<void> {
+  /** Stores a final snapshot if the log has grown (unless the board is being deleted), then frees the document. */
+  async unload({ discard = false }: { discard?: boolean } = {}): Promise<void> {
+    // A discarded room's clients are being cut off; whatever they still send before the close completes is not taken.
+    if (discard) this.connections.clear()
     await this.whenWritten()
     await this.compacting
     if (this.compactionTimer) clearTimeout(this.compactionTimer)
-    if (!this.failed && this.updatesSinceSnapshot > 0) {
+    if (!discard && !this.failed && this.updatesSinceSnapshot > 0) {
       await this.compact()
     }
     this.awareness.off('update', this.handleAwarenessChange)
@@ -243,6 +245,15 @@ export class BoardRoom implements WriteParticipant {
     batch.settle()
     this.deps.onUpdatesStored?.(this)
     this.scheduleCompaction()
+  }
+
+  /** Writes the document as it is now as the board's snapshot and drops the whole update log, with the history it holds. */
+  async compactNow(): Promise<void> {
+    await this.whenWritten()
+    await this.compacting
+    if (this.compactionTimer) clearTimeout(this.compactionTimer)
+    this.compactionTimer = null
+    await this.compact()
   }
 
   writeFailed(error: unknown): void {

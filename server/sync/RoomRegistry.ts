@@ -66,6 +66,24 @@ export class RoomRegistry {
     })
   }
 
+  /**
+   * Unloads the boards without storing anything more of them, once their
+   * writes in flight are stored: for boards being deleted, whose clients are
+   * already cut off. A final snapshot would bring back what is deleted next.
+   */
+  async discard(boardIds: readonly string[]): Promise<void> {
+    await Promise.allSettled(boardIds.map((boardId) => this.loading.get(boardId)))
+    await Promise.all(this.unloading)
+    const unloads: Promise<void>[] = []
+    for (const boardId of boardIds) {
+      const room = this.rooms.get(boardId)
+      if (!room) continue
+      this.rooms.delete(boardId)
+      unloads.push(room.unload({ discard: true }))
+    }
+    await Promise.all(unloads)
+  }
+
   /** Stores and unloads every room; for a graceful shutdown. */
   async closeAll(): Promise<void> {
     await Promise.allSettled(this.loading.values())

@@ -45,6 +45,7 @@ class WsSyncSocket implements SyncSocket {
 
   constructor(
     readonly ws: WebSocket,
+    readonly boardId: string,
     readonly linkId: string | null,
   ) {
     this.transport = (ws as unknown as { _socket: Duplex })._socket
@@ -109,6 +110,14 @@ export class SyncEndpoint {
     }
   }
 
+  /** Cuts off every connection to these boards, with the close code that tells clients not to come back. */
+  closeBoards(boardIds: readonly string[]): void {
+    const gone = new Set(boardIds)
+    for (const socket of this.sockets) {
+      if (gone.has(socket.boardId)) socket.close(CloseCode.boardNotFound, 'board deleted')
+    }
+  }
+
   close(): void {
     clearInterval(this.keepalive)
     for (const socket of this.sockets) socket.close(CloseCode.goingAway, 'server shutting down')
@@ -117,7 +126,7 @@ export class SyncEndpoint {
 
   private handleConnection(ws: WebSocket, boardId: string, access: ConnectionAccess, linkId: string | null): void {
     const { registry, logger, metrics } = this.options
-    const socket = new WsSyncSocket(ws, linkId)
+    const socket = new WsSyncSocket(ws, boardId, linkId)
     this.sockets.add(socket)
     let room: BoardRoom | null = null
     let buffered: Uint8Array[] | null = []

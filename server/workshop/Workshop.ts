@@ -39,6 +39,7 @@ export interface WorkshopDeps {
  */
 export class Workshop {
   private deadlineHandles: NodeJS.Timeout[] = []
+  private retired = false
 
   constructor(
     private state: WorkshopState,
@@ -61,6 +62,8 @@ export class Workshop {
 
   run<T>(command: (workshop: WorkshopTransaction) => Promise<T> | T): Promise<T> {
     return this.deps.lock.runExclusive(this.state.eventId, async () => {
+      // A command queued behind the event's deletion would otherwise store its state again.
+      if (this.retired) throw new WorkshopRefusal('conflict', 'this event has been deleted')
       const transaction = new CommandTransaction(
         () => this.state,
         (change) => this.commit(change),
@@ -71,6 +74,12 @@ export class Workshop {
         transaction.close()
       }
     })
+  }
+
+  /** The event is gone: no command runs any more, no deadline fires. */
+  retire(): void {
+    this.retired = true
+    this.dispose()
   }
 
   dispose(): void {

@@ -18,12 +18,14 @@ export interface WorkshopHubDeps {
 export class WorkshopHub {
   private readonly workshops = new Map<string, Promise<Workshop>>()
   private onChange: ((state: WorkshopState) => void) | null = null
+  private onForget: ((eventId: string) => void) | null = null
 
   constructor(private readonly deps: WorkshopHubDeps) {}
 
-  /** The socket layer registers itself here; workshops report their stored changes through it. */
-  listen(onChange: (state: WorkshopState) => void): void {
+  /** The socket layer registers itself here: workshops report their stored changes, and the hub the events it forgot (deleted), whose caches go. */
+  listen(onChange: (state: WorkshopState) => void, onForget: (eventId: string) => void): void {
     this.onChange = onChange
+    this.onForget = onForget
   }
 
   workshop(eventId: string): Promise<Workshop> {
@@ -34,6 +36,14 @@ export class WorkshopHub {
       workshop.catch(() => this.workshops.delete(eventId))
     }
     return workshop
+  }
+
+  /** Retires and drops the event's workshop once the event is deleted. */
+  async forget(eventId: string): Promise<void> {
+    const workshop = this.workshops.get(eventId)
+    this.workshops.delete(eventId)
+    if (workshop) await workshop.then((loaded) => loaded.retire(), () => undefined)
+    this.onForget?.(eventId)
   }
 
   async dispose(): Promise<void> {

@@ -62,7 +62,7 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
     if (lastParticipantView.get(state.eventId) === fingerprint) return
     lastParticipantView.set(state.eventId, fingerprint)
     io.to(eventRoom(state.eventId)).except(facilitatorRoom(state.eventId)).emit('workshop:state', view)
-  })
+  }, (eventId) => lastParticipantView.delete(eventId))
 
   deps.changes.onChange((eventId) => io.to(eventRoom(eventId)).emit('event:changed'))
 

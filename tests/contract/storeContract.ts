@@ -93,9 +93,18 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
         const board = await storage.events.createBoard(event.id, 'Freie Ideenschmiede', 'ideenschmiede')
         expect(await storage.events.updateEvent(event.id, { title: 'Auftakt Lausitz' })).toMatchObject({ title: 'Auftakt Lausitz', place: 'Cottbus', callUrl: null })
         await storage.events.updateEvent(event.id, { callUrl: 'https://meet.jit.si/auftakt-lausitz' })
+        expect(event).toMatchObject({ retentionDays: 90, deleteAfterRetention: false, privacyContact: null, personalDataRemovedAt: null })
+        await storage.events.updateEvent(event.id, { retentionDays: 30, deleteAfterRetention: true, privacyContact: 'Kreative Lausitz', personalDataRemovedAt: '2025-02-07T00:00:00.000Z' })
         await storage.events.updateBoard(board.id, { archived: true })
         await restart()
-        expect(await storage.events.getEvent(event.id)).toMatchObject({ title: 'Auftakt Lausitz', callUrl: 'https://meet.jit.si/auftakt-lausitz' })
+        expect(await storage.events.getEvent(event.id)).toMatchObject({
+          title: 'Auftakt Lausitz',
+          callUrl: 'https://meet.jit.si/auftakt-lausitz',
+          retentionDays: 30,
+          deleteAfterRetention: true,
+          privacyContact: 'Kreative Lausitz',
+          personalDataRemovedAt: '2025-02-07T00:00:00.000Z',
+        })
         expect(await storage.events.listBoards(event.id)).toEqual([expect.objectContaining({ id: board.id, archived: true })])
         expect(await storage.events.getEvent('unbekannt')).toBeNull()
         expect(await storage.events.getBoard('unbekannt')).toBeNull()
@@ -191,6 +200,90 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
         expect((await storage.matches.marksInvolving('e1', 'c')).map((m) => `${m.fromId}>${m.toId}:${m.want}`).sort()).toEqual(['b>c:false', 'c>b:true'])
         await storage.matches.storeMark('e1', { fromId: 'a', toId: 'b', want: false, shareContact: false })
         expect(await storage.matches.countMutualMatches('e1')).toBe(0)
+      })
+    })
+
+    describe('deleting and anonymising personal data', () => {
+      it('deleting an event deletes its boards and links, and leaves other events alone', async () => {
+        const event = await anEvent()
+        const other = await anEvent('Fachveranstaltung')
+        const board = await storage.events.createBoard(event.id, 'Freie Ideenschmiede', 'ideenschmiede')
+        const otherBoard = await storage.events.createBoard(other.id, 'Workshop', 'leer')
+        const code = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'd1', code: 'DEL234', parentLinkId: null })
+        await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'd2', code: null, parentLinkId: code.id })
+        await storage.events.createLink({ eventId: other.id, role: 'facilitator', label: null, tokenHash: 'o1', code: null, parentLinkId: null })
+        expect(await storage.events.deleteEvent(event.id)).toBe(true)
+        await restart()
+        expect(await storage.events.getEvent(event.id)).toBeNull()
+        expect(await storage.events.getBoard(board.id)).toBeNull()
+        expect(await storage.events.findLinkByTokenHash('d1')).toBeNull()
+        expect(await storage.events.findLinkByTokenHash('d2')).toBeNull()
+        expect(await storage.events.getBoard(otherBoard.id)).not.toBeNull()
+        expect(await storage.events.findLinkByTokenHash('o1')).not.toBeNull()
+        expect(await storage.events.deleteEvent(event.id)).toBe(false)
+      })
+
+      it('device links can be deleted all at once or one by one; the links handed out stay', async () => {
+        const event = await anEvent()
+        const code = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'p', code: 'DEV234', parentLinkId: null })
+        const first = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'p1', code: null, parentLinkId: code.id })
+        const second = await storage.events.createLink({ eventId: event.id, role: 'participant', label: null, tokenHash: 'p2', code: null, parentLinkId: code.id })
+        expect(await storage.events.deleteDeviceLinks(event.id, first.id)).toEqual([first.id])
+        expect(await storage.events.deleteDeviceLinks(event.id, code.id)).toEqual([])
+        expect(await storage.events.deleteDeviceLinks(event.id)).toEqual([second.id])
+        expect(await storage.events.findLinkByTokenHash('p2')).toBeNull()
+        expect(await storage.events.findLinkByTokenHash('p')).toMatchObject({ revoked: false })
+      })
+
+      it('a deleted board loads empty, also when its updates were still on the way into the database', async () => {
+        await storage.boards.appendBatches([{ boardId: 'weg', updates: [update('notiz', 'Geheimnis')] }])
+        await storage.boards.appendBatches([{ boardId: 'bleibt', updates: [update('notiz', 'Bleibt')] }])
+        await storage.boards.deleteBoard('weg')
+        await restart()
+        expect(await storage.boards.loadBoard('weg')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+        expect(contentOf(await storage.boards.loadBoard('bleibt'))).toEqual({ notiz: 'Bleibt' })
+      })
+
+      it('profiles, marks, dots, versions and workshop state can be removed for one person or all', async () => {
+        const card = { name: 'Anna', side: 'kreative' as const, organisation: '', offer: '', seek: '', tags: [], contact: 'anna@example.org' }
+        await storage.profiles.storeProfile('e1', 'anna', card)
+        await storage.profiles.storeProfile('e1', 'ben', { ...card, name: 'Ben' })
+        await storage.profiles.deleteProfiles('e1', 'anna')
+        expect([...(await storage.profiles.loadProfiles('e1')).keys()]).toEqual(['ben'])
+        await storage.profiles.deleteProfiles('e1')
+        expect((await storage.profiles.loadProfiles('e1')).size).toBe(0)
+
+        await storage.matches.storeMark('e1', { fromId: 'anna', toId: 'ben', want: true, shareContact: true })
+        await storage.matches.storeMark('e1', { fromId: 'ben', toId: 'anna', want: true, shareContact: true })
+        await storage.matches.storeMark('e1', { fromId: 'ben', toId: 'cem', want: true, shareContact: false })
+        await storage.matches.deleteMarks('e1', 'anna')
+        expect(await storage.matches.marksInvolving('e1', 'ben')).toEqual([{ fromId: 'ben', toId: 'cem', want: true, shareContact: false }])
+        await storage.matches.deleteMarks('e1')
+        expect(await storage.matches.marksInvolving('e1', 'ben')).toEqual([])
+
+        await storage.votes.placeDot('v1', 'b1', { personId: 'anna', personName: 'Anna', shapeId: 'shape:a' }, 3)
+        await storage.votes.placeDot('v1', 'b1', { personId: 'ben', personName: 'Ben', shapeId: 'shape:a' }, 3)
+        await storage.votes.anonymiseDots('b1', 'anna')
+        expect((await storage.votes.allDots('v1')).map((d) => d.personName)).toEqual([null, 'Ben'])
+        await storage.votes.anonymiseDots('b1')
+        expect(await storage.votes.allDots('v1')).toHaveLength(2)
+        expect((await storage.votes.allDots('v1')).every((d) => d.personName === null && d.personId !== 'ben')).toBe(true)
+        await storage.votes.storeRevealedVote('b1', 'v1', { 'shape:a': 2 })
+        await storage.votes.deleteBoardVotes('b1')
+        expect(await storage.votes.allDots('v1')).toEqual([])
+        expect(await storage.votes.latestRevealedVote('b1')).toBeNull()
+
+        await storage.versions.storeVersion({ id: 'v1', boardId: 'b1', name: 'Automatisch', kind: 'auto', createdAt: '2024-11-08T10:00:00.000Z', content: '{"a":"Anna"}' })
+        expect(await storage.versions.replaceVersionContent('b1', 'v1', '{"a":"Teilnehmer:in"}')).toBe(true)
+        expect(await storage.versions.replaceVersionContent('b1', 'unbekannt', '{}')).toBe(false)
+        expect(await storage.versions.loadVersion('b1', 'v1')).toMatchObject({ content: '{"a":"Teilnehmer:in"}' })
+        await storage.versions.deleteVersions('b1')
+        expect(await storage.versions.listVersions('b1')).toEqual([])
+
+        await storage.workshops.storeState(workshopState('e1', 1))
+        await storage.workshops.deleteState('e1')
+        await restart()
+        expect(await storage.workshops.loadState('e1')).toBeNull()
       })
     })
 

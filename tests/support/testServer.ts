@@ -1,4 +1,5 @@
-import { createServer, type IdeenschmiedeServer } from '../../server/app.ts'
+import type pino from 'pino'
+import { createServer, type IdeenschmiedeServer, type ServerClock } from '../../server/app.ts'
 import { configWith, type Config } from '../../server/config.ts'
 import { createLogger } from '../../server/logger.ts'
 import { makeTempDir } from './tempDirs.ts'
@@ -22,10 +23,24 @@ export function makeDataDir(): string {
   return makeTempDir('test')
 }
 
+/**
+ * The retention job's clock unless a test moves it: the day after the date
+ * fixtures give their events (08.11.2024). On the real clock their retention
+ * period is long over, and a server living through a long test file would
+ * remove their personal data halfway through it.
+ */
+const FIXTURE_DAY_AFTER = Date.parse('2024-11-09T12:00:00Z')
+
+export interface TestServerOptions extends ServerClock {
+  /** Where the server's log goes, at level "trace", for tests that read what it logs. */
+  logTo?: pino.DestinationStream
+}
+
 /** The real server, in this process, on 127.0.0.1 and a free port. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const config = configWith({ dataDir: makeDataDir(), port: 0, host: '127.0.0.1', ...overrides })
-  const server = createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'))
+  const logger = options.logTo ? createLogger('trace', options.logTo) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
+  const server = createServer(config, logger, { now: options.now ?? (() => FIXTURE_DAY_AFTER) })
   const port = await server.listen()
   const { events } = server.storage
   let eventId: Promise<string> | null = null

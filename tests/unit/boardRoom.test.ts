@@ -40,6 +40,9 @@ class HeldAppendStore implements BoardStore {
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number) {
     return this.inner.storeSnapshot(boardId, snapshot, uptoSeq)
   }
+  deleteBoard(boardId: string) {
+    return this.inner.deleteBoard(boardId)
+  }
   release(): void {
     this.releaseAll?.()
   }

@@ -108,6 +108,21 @@ describe('SqliteBoardStore', () => {
     expect(next).toBe(3)
   })
 
+  it('a board deleted while its updates waited in the journal is not replayed after a crash', async () => {
+    const storage = tempStorage()
+    const store = openBoardStore(storage, { flushDelayMs: NEVER })
+    await store.appendBatches([{ boardId: 'weg', updates: [updateSetting('notiz', 'Geheimnis')] }, { boardId: 'bleibt', updates: [updateSetting('notiz', 'Bleibt')] }])
+    await store.deleteBoard('weg')
+    await store.appendBatches([{ boardId: 'bleibt', updates: [updateSetting('ort', 'Görlitz')] }])
+    expect(fs.readFileSync(storage.journalFile).includes('weg')).toBe(false)
+    // The process dies here, with the journal as it is.
+    const crashed = tempStorage()
+    fs.copyFileSync(storage.journalFile, crashed.journalFile)
+    const restarted = openBoardStore(crashed)
+    expect(await restarted.loadBoard('weg')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    expect(loaded(await restarted.loadBoard('bleibt'))).toEqual({ ort: 'Görlitz' })
+  })
+
   it('replaying a journal twice stores each update once and skips what a snapshot already holds', async () => {
     const storage = tempStorage()
     const store = openBoardStore(storage, { flushDelayMs: NEVER })

@@ -5,6 +5,7 @@ import { createLogger } from '../../server/logger.ts'
 import { openSqliteDatabase } from '../../server/storage/openSqliteDatabase.ts'
 import { SQLITE_FILE_NAME, openSqliteStorage, type Storage } from '../../server/storage/Storage.ts'
 import { StoredStateError, readStoredWorkshopState } from '../../server/storage/workshopStateFormat.ts'
+import { DEFAULT_RETENTION_DAYS, retentionEndsAt } from '../../shared/retention.ts'
 import { makeTempDir } from '../support/tempDirs.ts'
 
 /** A workshop state exactly as the first release stored it: pitch queue by participantId, no version. */
@@ -57,5 +58,25 @@ describe('stored workshop state of the first release', () => {
     expect(() => readStoredWorkshopState(99, FORMAT_1)).toThrow(StoredStateError)
     expect(() => readStoredWorkshopState(1, '{"phaseIndex": "drei"}')).toThrow(StoredStateError)
     expect(() => readStoredWorkshopState(2, '[]')).toThrow(StoredStateError)
+  })
+})
+
+describe('events of data directories from before retention', () => {
+  it('events from before retention keep their personal data at least 30 days after the upgrade, and new ones get the default', async () => {
+    const dir = makeTempDir('before-retention')
+    const db = openSqliteDatabase(path.join(dir, SQLITE_FILE_NAME))
+    db.exec('CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, place TEXT, mode TEXT NOT NULL, agenda TEXT NOT NULL, created_at TEXT NOT NULL)')
+    const insert = db.prepare("INSERT INTO events (id, title, date, place, mode, agenda, created_at) VALUES (?, ?, ?, NULL, 'vor-ort', '[]', ?)")
+    const today = new Date().toISOString()
+    insert.run('alt', 'Auftakt 2023', '2023-05-10', '2023-04-01T10:00:00.000Z')
+    insert.run('neu', 'Abschluss', today.slice(0, 10), today)
+    db.close()
+    storage = openSqliteStorage(dir, createLogger('silent'))
+    const old = await storage.events.getEvent('alt')
+    if (!old) throw new Error('the old event is gone')
+    const daysLeft = (retentionEndsAt(old).getTime() - Date.now()) / 86_400_000
+    expect(daysLeft).toBeGreaterThan(29)
+    expect(daysLeft).toBeLessThan(32)
+    expect(await storage.events.getEvent('neu')).toMatchObject({ retentionDays: DEFAULT_RETENTION_DAYS, personalDataRemovedAt: null })
   })
 })

@@ -25,3 +25,12 @@ export function takeAccessToken(): string | null {
     return null
   }
 }
+
+/** After a person deleted their data, this device no longer keeps the link that named them. */
+export function forgetAccessToken(): void {
+  try {
+    localStorage.removeItem(STORAGE_KEY)
+  } catch (error) {
+    console.warn('Ideenschmiede: localStorage is not available', error)
+  }
+}

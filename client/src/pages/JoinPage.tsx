@@ -3,9 +3,11 @@ import { joinResultSchema, whoAmISchema } from '../../../shared/api.ts'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from '../../../shared/joinCode.ts'
 import { ApiRequestError, createApiClient } from '../api/apiClient.ts'
 import { useMessages } from '../i18n/useMessages.ts'
+import { PRIVACY_PATH } from '../privacy/privacyPath.ts'
 import { AdminHome } from './AdminHome.tsx'
 import { useAsync } from './useAsync.ts'
 import './pages.css'
+import '../privacy/privacy.css'
 
 const allowed = new RegExp(`[^${JOIN_CODE_ALPHABET}]`, 'g')
 
@@ -87,6 +89,9 @@ export function JoinPage({ token }: { token: string | null }) {
           </p>
         )}
       </form>
+      <a className="privacy-link" href={PRIVACY_PATH} data-testid="privacy-link">
+        {t('privacy.link')}
+      </a>
     </main>
   )
 }

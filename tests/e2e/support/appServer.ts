@@ -1,6 +1,6 @@
 import { buildClient, isClientBuildStale } from '../../../scripts/clientBuild.ts'
 import { underBuildLock } from '../../support/buildLock.ts'
-import { startTestServer, type TestServer } from '../../support/testServer.ts'
+import { startTestServer, type TestServer, type TestServerOptions } from '../../support/testServer.ts'
 
 /** Builds the client when its sources changed since the last build. */
 export async function ensureClientBuilt(): Promise<void> {
@@ -10,7 +10,7 @@ export async function ensureClientBuilt(): Promise<void> {
 }
 
 /** The real server with the built client, in this process, on a free loopback port. */
-export async function startAppServer(): Promise<TestServer> {
+export async function startAppServer(options: TestServerOptions = {}): Promise<TestServer> {
   await ensureClientBuilt()
-  return startTestServer()
+  return startTestServer({}, options)
 }

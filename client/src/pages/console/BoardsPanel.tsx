@@ -15,6 +15,7 @@ export function BoardsPanel({ event, api, token, reload }: EventViewProps) {
   const [template, setTemplate] = useState<TemplateId>('ideenschmiede')
   const [error, setError] = useState<string | null>(null)
   const [showArchived, setShowArchived] = useState(false)
+  const [anonymousReport, setAnonymousReport] = useState(false)
 
   const attempt = async (action: () => Promise<unknown>) => {
     setError(null)
@@ -47,6 +48,13 @@ export function BoardsPanel({ event, api, token, reload }: EventViewProps) {
       await api.send('POST', `/api/events/${event.id}/boards/import`, { snapshot }, boardSchema)
     })
   }
+
+  const downloadReport = (format: 'md' | 'csv') =>
+    void downloadWithToken(
+      `/api/events/${event.id}/report?format=${format}&anonymous=${anonymousReport}`,
+      token,
+      `${exportFileName(`${event.title} ${t('export.fileResults')}`, new Date())}.${format}`,
+    )
 
   const boards = event.boards.filter((board) => showArchived || !board.archived)
   return (
@@ -81,12 +89,16 @@ export function BoardsPanel({ event, api, token, reload }: EventViewProps) {
           {t('boards.import')}
           <input type="file" accept="application/json,.json" onChange={importSnapshot} className="visually-hidden" />
         </label>
-        <button type="button" onClick={() => void downloadWithToken(`/api/events/${event.id}/report?format=md`, token, `${exportFileName(`${event.title} ${t('export.fileResults')}`, new Date())}.md`)}>
+        <button type="button" onClick={() => downloadReport('md')}>
           {t('boards.reportMd')}
         </button>
-        <button type="button" onClick={() => void downloadWithToken(`/api/events/${event.id}/report?format=csv`, token, `${exportFileName(`${event.title} ${t('export.fileResults')}`, new Date())}.csv`)}>
+        <button type="button" onClick={() => downloadReport('csv')}>
           {t('boards.reportCsv')}
         </button>
+        <label className="row">
+          <input type="checkbox" checked={anonymousReport} onChange={(e) => setAnonymousReport(e.target.checked)} data-testid="report-anonymous" />
+          {t('boards.reportAnonymous')}
+        </label>
         <label className="row">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
           {t('boards.showArchived')}

@@ -6,6 +6,7 @@ import { OverviewWall } from '../../overview/OverviewWall.tsx'
 import { SpeedDatingPanel } from '../../speedDating/SpeedDatingPanel.tsx'
 import { WorkshopControls } from '../../workshop/controls/WorkshopControls.tsx'
 import type { WorkshopConnection, WorkshopSnapshot } from '../../workshop/WorkshopConnection.ts'
+import { PrivacyPanel } from '../../privacy/PrivacyPanel.tsx'
 import { AgendaColumn } from './AgendaColumn.tsx'
 import { BoardsPanel } from './BoardsPanel.tsx'
 import { EventDetailsForm } from './EventDetailsForm.tsx'
@@ -42,6 +43,7 @@ export function ConsolePage(props: EventViewProps) {
           <LinksPanel {...props} />
           <DevicesPanel {...props} />
           <EventDetailsForm {...props} />
+          <PrivacyPanel {...props} />
         </section>
         <section className="console__column console__column--wide" aria-label={t('console.boards')}>
           <BoardsPanel {...props} />

@@ -6,6 +6,8 @@ import { PitchStatus } from '../../pitch/PitchStatus.tsx'
 import { ProfileCardEditor } from '../../speedDating/ProfileCardEditor.tsx'
 import { SpeedDatingView } from '../../speedDating/SpeedDatingView.tsx'
 import { userProfile } from '../../user/userProfile.ts'
+import { MyDataSection } from '../../privacy/MyDataSection.tsx'
+import { PRIVACY_PATH } from '../../privacy/privacyPath.ts'
 import { PhaseTimer } from '../../workshop/PhaseTimer.tsx'
 import type { EventViewProps } from '../console/ConsolePage.tsx'
 import { JoinIdentityForm } from './JoinIdentityForm.tsx'
@@ -13,7 +15,7 @@ import { lobbyBoards } from './lobbyBoards.ts'
 import { readSide } from './side.ts'
 
 /** The participant's start on a phone: who I am, what happens now, and the boards to open. */
-export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
+export function LobbyPage({ event, api, connection, snapshot }: EventViewProps) {
   const { t, locale } = useMessages()
   const preferences = useValue('user preferences', () => userProfile.preferences.get(), [])
   const side = readSide(preferences)
@@ -65,6 +67,10 @@ export function LobbyPage({ event, connection, snapshot }: EventViewProps) {
         )}
       </section>
       <ProfileCardEditor connection={connection} snapshot={snapshot} identity={{ name, side }} />
+      <MyDataSection eventId={event.id} api={api} />
+      <a className="privacy-link" href={PRIVACY_PATH}>
+        {t('privacy.link')}
+      </a>
     </main>
   )
 }

@@ -1,0 +1,32 @@
+import { toRichText } from '@tldraw/tlschema'
+import { noteAuthorMeta, type NoteAuthor } from '../../shared/noteMeta.ts'
+
+/** A tldraw note shape as the board client writes it, with its author in the meta. */
+export function noteRecord(id: string, parentId: string, text: string, author: NoteAuthor, i: number) {
+  return {
+    id,
+    typeName: 'shape',
+    type: 'note',
+    parentId,
+    index: `a${i + 1}`,
+    x: 20 + i * 10,
+    y: 60,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: noteAuthorMeta(author),
+    props: {
+      color: author.authorSide === 'kreative' ? 'violet' : 'blue',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      scale: 1,
+      richText: toRichText(text),
+    },
+  }
+}
