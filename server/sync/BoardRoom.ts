@@ -241,7 +241,12 @@ export class BoardRoom implements WriteParticipant {
     this.logBytes += batch.bytes
     for (const outbound of batch.outbound) this.deliver(outbound)
     batch.settle()
-    this.deps.onUpdatesStored?.(this)
+    try {
+      this.deps.onUpdatesStored?.(this)
+    } catch (error) {
+      // The updates are stored and relayed; a failing follow-up (an automatic version) must not fail the room.
+      this.deps.logger.error({ boardId: this.boardId, err: error }, 'after-store hook failed')
+    }
     this.scheduleCompaction()
   }
 

@@ -38,7 +38,7 @@ export class RoomRegistry {
   private readonly writes: WriteCoalescer
 
   constructor(private readonly deps: RoomRegistryDeps) {
-    this.writes = new WriteCoalescer(deps.store)
+    this.writes = new WriteCoalescer(deps.store, deps.logger)
     deps.metrics.gauge('rooms_open', () => this.rooms.size)
   }
 
