@@ -82,6 +82,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     logger,
     metrics,
     maxMessageBytes: config.maxMessageBytes,
+    maxSendBufferBytes: config.maxSendBufferBytes,
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))

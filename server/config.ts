@@ -16,6 +16,7 @@ const envSchema = z.object({
   PUBLIC_URL: optionalUrl.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
+  MAX_SEND_BUFFER_BYTES: positiveInt.default(4 * 1024 * 1024),
   KEEPALIVE_INTERVAL_MS: positiveInt.default(30_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   COMPACT_IDLE_MS: positiveInt.default(2_000),
@@ -42,6 +43,8 @@ export interface Config {
   publicUrl: string | undefined
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   maxMessageBytes: number
+  /** Bytes queued for one sync client before it is dropped as too slow (1013); it resyncs on reconnect. */
+  maxSendBufferBytes: number
   keepaliveIntervalMs: number
   compactAfterUpdates: number
   compactIdleMs: number
@@ -78,6 +81,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       publicUrl: e.PUBLIC_URL,
       logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
       keepaliveIntervalMs: e.KEEPALIVE_INTERVAL_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactIdleMs: e.COMPACT_IDLE_MS,

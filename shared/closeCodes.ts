@@ -10,6 +10,8 @@ export const CloseCode = {
   invalidPayload: 1007,
   messageTooBig: 1009,
   internalError: 1011,
+  /** This connection fell behind (its send buffer is full); reconnect and resync. */
+  tryAgainLater: 1013,
   unauthorized: 4401,
   forbidden: 4403,
   boardNotFound: 4404,

@@ -14,6 +14,7 @@ import { until } from '../support/until.ts'
 class MemorySocket implements SyncSocket {
   readonly sent: Uint8Array[] = []
   isOpen = true
+  bufferedBytes = 0
   send(message: Uint8Array): void {
     this.sent.push(message)
   }
