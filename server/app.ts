@@ -73,6 +73,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     compactAfterUpdates: config.compactAfterUpdates,
     compactIdleMs: config.compactIdleMs,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
+    awareness: { maxStateBytes: config.maxAwarenessStateBytes, maxUpdatesPerSecond: config.awarenessUpdatesPerSecond },
     onUpdatesStored: (room) => history.noteActivity(room.boardId, () => readContent(room.doc)),
   })
   const documents = new BoardDocuments(registry)

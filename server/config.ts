@@ -21,6 +21,8 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   COMPACT_IDLE_MS: positiveInt.default(2_000),
   MAX_PENDING_UPDATES_PER_CLIENT: positiveInt.default(50),
+  MAX_AWARENESS_STATE_BYTES: positiveInt.default(64 * 1024),
+  AWARENESS_UPDATES_PER_SECOND: positiveInt.default(30),
   TLDRAW_LICENSE_KEY: z.string().trim().optional(),
   ADMIN_TOKEN: z
     .string()
@@ -49,6 +51,10 @@ export interface Config {
   compactAfterUpdates: number
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
+  /** Largest presence state (cursor, selection, name) of one client. */
+  maxAwarenessStateBytes: number
+  /** Presence messages per second applied per connection; more are coalesced to the newest. */
+  awarenessUpdatesPerSecond: number
   tldrawLicenseKey: string | undefined
   adminToken: string | undefined
   /** Behind a reverse proxy, take the client IP (for join-code rate limits) from X-Forwarded-For. */
@@ -86,6 +92,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactIdleMs: e.COMPACT_IDLE_MS,
       maxPendingUpdatesPerClient: e.MAX_PENDING_UPDATES_PER_CLIENT,
+      maxAwarenessStateBytes: e.MAX_AWARENESS_STATE_BYTES,
+      awarenessUpdatesPerSecond: e.AWARENESS_UPDATES_PER_SECOND,
       tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || undefined,
       adminToken: e.ADMIN_TOKEN,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',

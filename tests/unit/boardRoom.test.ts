@@ -60,6 +60,7 @@ function makeRegistry(store: BoardStore): RoomRegistry {
     compactAfterUpdates: 1000,
     compactIdleMs: 1000,
     maxPendingUpdatesPerClient: 10,
+    awareness: { maxStateBytes: 64 * 1024, maxUpdatesPerSecond: 30 },
   })
 }
 
