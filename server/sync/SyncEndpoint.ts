@@ -146,9 +146,10 @@ export class SyncEndpoint {
     }
   }
 
+  /** Tells every client the server restarts (1012), so they come back at once instead of backing off. */
   close(): void {
     clearInterval(this.keepalive)
-    for (const socket of this.sockets) socket.close(CloseCode.goingAway, 'server shutting down')
+    for (const socket of this.sockets) socket.close(CloseCode.serviceRestart, 'server restarting')
     this.wss.close()
   }
 
