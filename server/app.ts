@@ -167,12 +167,13 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
           resolve((httpServer.address() as AddressInfo).port)
         })
       }),
+    // io.close resolves only once every connection has ended, board connections included: those are told to go first.
     close: async () => {
-      await io.close()
-      await workshops.dispose()
+      httpServer.close()
       sync.close()
       httpServer.closeAllConnections()
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      await io.close()
+      await workshops.dispose()
       await registry.closeAll()
       await storage.close()
     },
