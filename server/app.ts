@@ -85,6 +85,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     compactAfterUpdates: config.compactAfterUpdates,
     compactIdleMs: config.compactIdleMs,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
+    awareness: { maxStateBytes: config.maxAwarenessStateBytes, maxUpdatesPerSecond: config.awarenessUpdatesPerSecond },
     onUpdatesStored: (room) => history.noteActivity(room.boardId, () => readContent(room.doc)),
   })
   const documents = new BoardDocuments(registry)
@@ -94,6 +95,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     logger,
     metrics,
     maxMessageBytes: config.maxMessageBytes,
+    maxSendBufferBytes: config.maxSendBufferBytes,
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))
@@ -212,13 +214,14 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
           resolve((httpServer.address() as AddressInfo).port)
         })
       }),
+    // io.close resolves only once every connection has ended, board connections included: those are told to go first.
     close: async () => {
       await retention.stop()
-      await io.close()
-      await workshops.dispose()
+      httpServer.close()
       sync.close()
       httpServer.closeAllConnections()
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      await io.close()
+      await workshops.dispose()
       await registry.closeAll()
       await storage.close()
     },

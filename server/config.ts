@@ -16,10 +16,13 @@ const envSchema = z.object({
   PUBLIC_URL: optionalUrl.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: positiveInt.default(2 * 1024 * 1024),
+  MAX_SEND_BUFFER_BYTES: positiveInt.default(4 * 1024 * 1024),
   KEEPALIVE_INTERVAL_MS: positiveInt.default(30_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   COMPACT_IDLE_MS: positiveInt.default(2_000),
   MAX_PENDING_UPDATES_PER_CLIENT: positiveInt.default(50),
+  MAX_AWARENESS_STATE_BYTES: positiveInt.default(64 * 1024),
+  AWARENESS_UPDATES_PER_SECOND: positiveInt.default(30),
   TLDRAW_LICENSE_KEY: z.string().trim().optional(),
   ADMIN_TOKEN: z
     .string()
@@ -42,10 +45,16 @@ export interface Config {
   publicUrl: string | undefined
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   maxMessageBytes: number
+  /** Bytes queued for one sync client before it is dropped as too slow (1013); it resyncs on reconnect. */
+  maxSendBufferBytes: number
   keepaliveIntervalMs: number
   compactAfterUpdates: number
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
+  /** Largest presence state (cursor, selection, name) of one client. */
+  maxAwarenessStateBytes: number
+  /** Presence messages per second applied per connection; more are coalesced to the newest. */
+  awarenessUpdatesPerSecond: number
   tldrawLicenseKey: string | undefined
   adminToken: string | undefined
   /** Behind a reverse proxy, take the client IP (for join-code rate limits) from X-Forwarded-For. */
@@ -78,10 +87,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       publicUrl: e.PUBLIC_URL,
       logLevel: e.LOG_LEVEL,
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
       keepaliveIntervalMs: e.KEEPALIVE_INTERVAL_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactIdleMs: e.COMPACT_IDLE_MS,
       maxPendingUpdatesPerClient: e.MAX_PENDING_UPDATES_PER_CLIENT,
+      maxAwarenessStateBytes: e.MAX_AWARENESS_STATE_BYTES,
+      awarenessUpdatesPerSecond: e.AWARENESS_UPDATES_PER_SECOND,
       tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || undefined,
       adminToken: e.ADMIN_TOKEN,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',

@@ -10,6 +10,10 @@ export const CloseCode = {
   invalidPayload: 1007,
   messageTooBig: 1009,
   internalError: 1011,
+  /** The server restarts; come back at once (it is listening again within seconds). */
+  serviceRestart: 1012,
+  /** This connection fell behind (its send buffer is full); reconnect and resync. */
+  tryAgainLater: 1013,
   unauthorized: 4401,
   forbidden: 4403,
   boardNotFound: 4404,

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
+import { z } from 'zod'
 import { writeBoardRecords } from '../../shared/boardDocument.ts'
-import type { Viewport } from '../../shared/workshop/index.ts'
+import { viewportSchema, type Viewport } from '../../shared/workshop/index.ts'
 import { readShapes, withDescendants } from './shapeRecords.ts'
 
 /** Locks or unlocks a shape and everything inside it, with tldraw's own shape lock, so clients enforce it too. */
@@ -10,10 +11,15 @@ export function setLocked(doc: Y.Doc, rootId: string, locked: boolean): void {
   writeBoardRecords(doc, { set: shapes.filter((shape) => inside.has(shape.id) && shape.isLocked !== locked).map((shape) => ({ ...shape, isLocked: locked })) })
 }
 
+const frameSizeSchema = z.object({ w: z.number().positive(), h: z.number().positive() })
+
 /** A frame's bounds on its page, with a margin, as a camera target. */
 export function readFrameBounds(doc: Y.Doc, frameId: string): Viewport | null {
   const frame = readShapes(doc).find((shape) => shape.id === frameId)
-  if (!frame || typeof frame.props.w !== 'number' || typeof frame.props.h !== 'number') return null
+  const size = frameSizeSchema.safeParse(frame?.props)
+  if (!frame || !size.success) return null
   const margin = 40
-  return { x: frame.x - margin, y: frame.y - margin, w: frame.props.w + 2 * margin, h: frame.props.h + 2 * margin }
+  // The spotlight broadcasts these bounds to every phone; sums that overflow give no target rather than a broken one.
+  const bounds = viewportSchema.safeParse({ x: frame.x - margin, y: frame.y - margin, w: size.data.w + 2 * margin, h: size.data.h + 2 * margin })
+  return bounds.success ? bounds.data : null
 }

@@ -1,5 +1,6 @@
 import type { IndexKey } from '@tldraw/utils'
 import type * as Y from 'yjs'
+import { z } from 'zod'
 import { readBoardRecords } from '../../shared/boardDocument.ts'
 
 /** The parts of a tldraw shape record the server reads; the rest is passed through untouched. */
@@ -16,8 +17,25 @@ export interface ShapeRecord {
   [key: string]: unknown
 }
 
+/**
+ * Strict about the fields the server reads, since any client can write a
+ * record: a position that is not a finite number must never reach a lock,
+ * a copy or a broadcast camera target. Other fields pass through as written.
+ */
+const shapeFieldsSchema = z.looseObject({
+  id: z.string(),
+  typeName: z.literal('shape'),
+  type: z.string(),
+  parentId: z.string(),
+  index: z.string(),
+  x: z.number(),
+  y: z.number(),
+  isLocked: z.boolean(),
+  props: z.record(z.string(), z.unknown()),
+})
+
 export function isShapeRecord(value: unknown): value is ShapeRecord {
-  return typeof value === 'object' && value !== null && (value as { typeName?: unknown }).typeName === 'shape'
+  return shapeFieldsSchema.safeParse(value).success
 }
 
 export function readShapes(doc: Y.Doc): ShapeRecord[] {

@@ -1,14 +1,13 @@
 import * as decoding from 'lib0/decoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { BoardStore, PendingWrite } from '../storage/BoardStore.ts'
+import { AwarenessRelay, type AwarenessLimits } from './AwarenessRelay.ts'
 import {
   MessageType,
-  writeAwarenessMessage,
   writePermissionDeniedMessage,
   writeSyncStep1Message,
   writeSyncStep2Message,
@@ -26,6 +25,7 @@ export interface BoardRoomDeps {
   /** A due compaction waits until the board has been quiet this long, so it never stalls a busy room. */
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
+  awareness: AwarenessLimits
   onUpdatesStored?: (room: BoardRoom) => void
   /** Called once when storage fails; the owner drops the room so it reloads from what was stored. */
   onFailure: (room: BoardRoom) => void
@@ -33,8 +33,6 @@ export interface BoardRoomDeps {
 
 interface Connection {
   access: ConnectionAccess
-  /** Awareness client ids this connection announced, removed for everyone when it leaves. */
-  awarenessIds: Set<number>
   gappedUpdates: number
   /** Set when an update was refused: the client's later updates build on it, so it must resend what we lack. */
   missedRefusedWrites: boolean
@@ -83,7 +81,7 @@ const SERVER_ORIGIN = Symbol('server change')
  * already stored. Replies that carry document state wait for the same write.
  */
 export class BoardRoom implements WriteParticipant {
-  readonly awareness: awarenessProtocol.Awareness
+  private readonly presence: AwarenessRelay
   private readonly connections = new Map<SyncSocket, Connection>()
   private openBatch: WriteBatch | null = null
   /** Batches handed to storage and not yet confirmed, oldest first. */
@@ -109,9 +107,7 @@ export class BoardRoom implements WriteParticipant {
     this.updatesSinceSnapshot = stored.updateCount
     this.logBytes = stored.logBytes
     this.snapshotBytes = stored.snapshotBytes
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.handleAwarenessChange)
+    this.presence = new AwarenessRelay(doc, deps.awareness, deps.metrics)
     doc.on('afterTransaction', this.rememberTransaction)
   }
 
@@ -124,21 +120,16 @@ export class BoardRoom implements WriteParticipant {
   }
 
   join(socket: SyncSocket, access: ConnectionAccess): void {
-    this.connections.set(socket, { access, awarenessIds: new Set(), gappedUpdates: 0, missedRefusedWrites: false })
+    this.connections.set(socket, { access, gappedUpdates: 0, missedRefusedWrites: false })
     socket.send(writeSyncStep1Message(this.doc))
-    const states = this.awareness.getStates()
-    if (states.size > 0) {
-      socket.send(writeAwarenessMessage(this.awareness, Array.from(states.keys())))
-    }
+    this.presence.join(socket)
   }
 
   leave(socket: SyncSocket): void {
     const connection = this.connections.get(socket)
     if (!connection) return
     this.connections.delete(socket)
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(connection.awarenessIds), null)
-    }
+    this.presence.leave(socket)
   }
 
   handleMessage(socket: SyncSocket, message: Uint8Array): void {
@@ -152,10 +143,10 @@ export class BoardRoom implements WriteParticipant {
           this.handleSyncMessage(socket, connection, decoder)
           break
         case MessageType.awareness:
-          this.handleAwarenessMessage(socket, connection, decoding.readVarUint8Array(decoder))
+          if (connection.access.sharesPresence) this.presence.handleUpdate(socket, decoding.readVarUint8Array(decoder))
           break
         case MessageType.queryAwareness:
-          socket.send(writeAwarenessMessage(this.awareness, Array.from(this.awareness.getStates().keys())))
+          this.presence.sendAll(socket)
           break
         default:
           // Auth messages only flow server → client; unknown types are ignored so newer clients still work.
@@ -218,8 +209,7 @@ export class BoardRoom implements WriteParticipant {
     if (!discard && !this.failed && this.updatesSinceSnapshot > 0) {
       await this.compact()
     }
-    this.awareness.off('update', this.handleAwarenessChange)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.off('afterTransaction', this.rememberTransaction)
     this.doc.destroy()
   }
@@ -243,7 +233,12 @@ export class BoardRoom implements WriteParticipant {
     this.logBytes += batch.bytes
     for (const outbound of batch.outbound) this.deliver(outbound)
     batch.settle()
-    this.deps.onUpdatesStored?.(this)
+    try {
+      this.deps.onUpdatesStored?.(this)
+    } catch (error) {
+      // The updates are stored and relayed; a failing follow-up (an automatic version) must not fail the room.
+      this.deps.logger.error({ boardId: this.boardId, err: error }, 'after-store hook failed')
+    }
     this.scheduleCompaction()
   }
 
@@ -339,29 +334,6 @@ export class BoardRoom implements WriteParticipant {
     batch.outbound.push({ to: null, except: from, message: writeUpdateMessage(update) })
   }
 
-  private handleAwarenessMessage(socket: SyncSocket, connection: Connection, update: Uint8Array): void {
-    if (!connection.access.sharesPresence) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
-  }
-
-  private readonly handleAwarenessChange = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const connection = this.connections.get(origin as SyncSocket)
-    if (connection) {
-      for (const id of added) connection.awarenessIds.add(id)
-      for (const id of removed) connection.awarenessIds.delete(id)
-    }
-    const changed = added.concat(updated, removed)
-    if (changed.length === 0) return
-    const message = writeAwarenessMessage(this.awareness, changed)
-    // Presence does not need to wait for storage; it carries no document state.
-    for (const socket of this.connections.keys()) {
-      if (socket !== origin) sendIfOpen(socket, message)
-    }
-  }
-
   private openWriteBatch(): WriteBatch {
     let settle = (): void => undefined
     const done = new Promise<void>((resolve) => (settle = resolve))
@@ -441,8 +413,7 @@ export class BoardRoom implements WriteParticipant {
     if (this.compactionTimer) clearTimeout(this.compactionTimer)
     for (const batch of this.inFlight) batch.settle()
     this.openBatch?.settle()
-    this.awareness.off('update', this.handleAwarenessChange)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.off('afterTransaction', this.rememberTransaction)
     this.deps.onFailure(this)
   }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
+import type { AwarenessLimits } from './AwarenessRelay.ts'
 import { BoardRoom } from './BoardRoom.ts'
 import { WriteCoalescer } from './WriteCoalescer.ts'
 
@@ -12,6 +13,7 @@ export interface RoomRegistryDeps {
   compactAfterUpdates: number
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
+  awareness: AwarenessLimits
   /** After a batch of a room's updates is stored, e.g. for automatic versions. */
   onUpdatesStored?: (room: BoardRoom) => void
 }
@@ -38,7 +40,7 @@ export class RoomRegistry {
   private readonly writes: WriteCoalescer
 
   constructor(private readonly deps: RoomRegistryDeps) {
-    this.writes = new WriteCoalescer(deps.store)
+    this.writes = new WriteCoalescer(deps.store, deps.logger)
     deps.metrics.gauge('rooms_open', () => this.rooms.size)
   }
 

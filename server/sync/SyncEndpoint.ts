@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import type { Duplex } from 'node:stream'
+import { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import type { Logger } from '../logger.ts'
@@ -14,6 +14,8 @@ export interface SyncEndpointOptions {
   logger: Logger
   metrics: Metrics
   maxMessageBytes: number
+  /** Bytes queued for one client before it is dropped as too slow. */
+  maxSendBufferBytes: number
   keepaliveIntervalMs: number
 }
 
@@ -32,6 +34,9 @@ function frameOf(message: Uint8Array): Buffer {
   return frame
 }
 
+/** How long a dropped slow client gets to read our close frame before its socket is cut. */
+const SLOW_CLOSE_GRACE_MS = 2_000
+
 class WsSyncSocket implements SyncSocket {
   alive = true
   /**
@@ -40,30 +45,62 @@ class WsSyncSocket implements SyncSocket {
    * (header, cork, two-part write): the relay's cost is per recipient.
    * Safe beside ws's own writes because ws writes whole frames at once
    * while it neither compresses (perMessageDeflate is off) nor sends blobs.
+   * ws's public `bufferedAmount` counts this socket's queued bytes, so the
+   * send bound below sees these writes too; tests/integration/slowConsumer
+   * pins both, so an upgrade of ws that changes either fails there.
    */
   private readonly transport: Duplex
+  private largestFrameBytes = 0
 
   constructor(
     readonly ws: WebSocket,
     readonly boardId: string,
     readonly linkId: string | null,
+    private readonly maxSendBufferBytes: number,
+    private readonly onTooSlow: () => void,
   ) {
-    this.transport = (ws as unknown as { _socket: Duplex })._socket
+    const transport = (ws as unknown as { _socket?: unknown })._socket
+    if (!(transport instanceof Duplex)) throw new Error('ws no longer exposes its socket as _socket; the sync relay needs a new send path')
+    this.transport = transport
   }
 
   get isOpen(): boolean {
     return this.ws.readyState === WebSocket.OPEN
   }
 
+  get bufferedBytes(): number {
+    return this.ws.bufferedAmount
+  }
+
   /** Like ws, sends nothing once a close has begun: a frame after the close frame would break the protocol. */
   send(message: Uint8Array): void {
-    if (this.isOpen) this.transport.write(frameOf(message))
+    if (!this.isOpen) return
+    const frame = frameOf(message)
+    // A big board's sync step 2 alone may pass the bound; twice the largest frame leaves room for what follows it.
+    if (this.ws.bufferedAmount > Math.max(this.maxSendBufferBytes, 2 * this.largestFrameBytes)) {
+      this.dropTooSlow()
+      return
+    }
+    this.largestFrameBytes = Math.max(this.largestFrameBytes, frame.byteLength)
+    this.transport.write(frame)
   }
 
   close(code: number, reason: string): void {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, reason)
     }
+  }
+
+  /**
+   * The client stopped reading (a phone in a pocket, a dead Wi-Fi link): its
+   * queue would grow with every edit of the room. It is dropped and syncs
+   * afresh when it reconnects; the close frame waits behind the queue, so
+   * the socket is cut if the client does not read it soon.
+   */
+  private dropTooSlow(): void {
+    this.onTooSlow()
+    this.close(CloseCode.tryAgainLater, 'too slow, reconnect to resync')
+    setTimeout(() => this.ws.terminate(), SLOW_CLOSE_GRACE_MS).unref()
   }
 }
 
@@ -118,15 +155,20 @@ export class SyncEndpoint {
     }
   }
 
+  /** Tells every client the server restarts (1012), so they come back at once instead of backing off. */
   close(): void {
     clearInterval(this.keepalive)
-    for (const socket of this.sockets) socket.close(CloseCode.goingAway, 'server shutting down')
+    for (const socket of this.sockets) socket.close(CloseCode.serviceRestart, 'server restarting')
     this.wss.close()
   }
 
   private handleConnection(ws: WebSocket, boardId: string, access: ConnectionAccess, linkId: string | null): void {
     const { registry, logger, metrics } = this.options
-    const socket = new WsSyncSocket(ws, boardId, linkId)
+    const socket = new WsSyncSocket(ws, boardId, linkId, this.options.maxSendBufferBytes, () => {
+      metrics.count('sync_slow_clients_dropped_total')
+      logger.warn({ boardId }, 'dropping a client that stopped reading')
+      room?.leave(socket)
+    })
     this.sockets.add(socket)
     let room: BoardRoom | null = null
     let buffered: Uint8Array[] | null = []

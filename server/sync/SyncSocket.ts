@@ -9,6 +9,8 @@ export interface SyncSocket {
   send(message: Uint8Array): void
   close(code: number, reason: string): void
   readonly isOpen: boolean
+  /** Bytes sent but not yet taken by the network; a room holds back presence for a client that falls behind. */
+  readonly bufferedBytes: number
 }
 
 /** What a connection may do in its room, decided by whoever authenticated it. */

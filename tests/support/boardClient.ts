@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { ReconnectSchedule } from '../../client/src/collab/reconnectDelay.ts'
 import { until } from './until.ts'
 
 export interface BoardClient {
@@ -33,4 +34,41 @@ export async function connectSynced(wsUrl: string, boardId: string, token: strin
   const client = connectBoard(wsUrl, boardId, token)
   await until(() => client.provider.synced, `client of ${boardId} to sync`)
   return client
+}
+
+/** A stock provider that reconnects on the board page's schedule (BoardConnection), recording close codes and its last sync. */
+export function connectLikeBoardPage(wsUrl: string, boardId: string, token: string): BoardClient & { closes: number[]; syncedAt: () => number } {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+    shouldReconnect: () => false,
+  })
+  const schedule = new ReconnectSchedule()
+  const closes: number[] = []
+  let syncedAt = 0
+  let retry: NodeJS.Timeout | null = null
+  provider.on('connection-close', (event) => {
+    provider.shouldConnect = false
+    closes.push(event?.code ?? 0)
+    retry = setTimeout(() => provider.connect(), schedule.delayAfterClose(event?.code ?? null))
+  })
+  provider.on('sync', (synced) => {
+    if (!synced) return
+    schedule.synced()
+    syncedAt = Date.now()
+  })
+  return {
+    doc,
+    provider,
+    records: doc.getMap<string>('records'),
+    closes,
+    syncedAt: () => syncedAt,
+    destroy: () => {
+      if (retry) clearTimeout(retry)
+      provider.destroy()
+      doc.destroy()
+    },
+  }
 }

@@ -34,9 +34,9 @@ async function ensureServerBuilt(): Promise<void> {
 }
 
 /** The server as `npm start` runs it (minus the client build), in its own process so a test can kill it. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, fixedPort?: number): Promise<ServerProcess> {
   await ensureServerBuilt()
-  const port = await freePort()
+  const port = fixedPort ?? (await freePort())
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isMissingRequiredLicense } from '../../client/src/board/licenseRequirement.ts'
-import { RECONNECT_MAX_DELAY_MS, reconnectDelayMs } from '../../client/src/collab/reconnectDelay.ts'
+import { CloseCode } from '../../shared/closeCodes.ts'
+import { RECONNECT_MAX_DELAY_MS, RESTART_RETRY_SPREAD_MS, RESTART_RETRY_WINDOW_MS, ReconnectSchedule, reconnectDelayMs } from '../../client/src/collab/reconnectDelay.ts'
 import { appLocaleFor, MESSAGES, translate } from '../../client/src/i18n/messages.ts'
 
 describe('reconnect backoff', () => {
@@ -13,6 +14,33 @@ describe('reconnect backoff', () => {
     const distinctSeconds = new Set(phones.map((delay) => Math.floor(delay / 1000)))
     expect(Math.max(...phones)).toBeLessThanOrEqual(8_000)
     expect(distinctSeconds.size).toBeGreaterThan(4)
+  })
+})
+
+describe('reconnecting after a restart announcement', () => {
+  it('comes back at once after 1012 and keeps trying quickly, jittered, until the window ends', () => {
+    let now = 0
+    const schedule = new ReconnectSchedule(() => 1, () => now)
+    expect(schedule.delayAfterClose(CloseCode.serviceRestart)).toBe(RESTART_RETRY_SPREAD_MS)
+    // The server is still down: refused attempts close with 1006 and stay quick.
+    for (let i = 0; i < 20; i++) expect(schedule.delayAfterClose(1006)).toBe(RESTART_RETRY_SPREAD_MS)
+    now = RESTART_RETRY_WINDOW_MS + 1
+    expect(schedule.delayAfterClose(1006)).toBe(500)
+    expect(schedule.delayAfterClose(1006)).toBe(1_000)
+  })
+
+  it('backs off as before after any other close, and a sync starts over', () => {
+    const schedule = new ReconnectSchedule(() => 1, () => 0)
+    expect(schedule.delayAfterClose(1006)).toBe(500)
+    expect(schedule.delayAfterClose(1006)).toBe(1_000)
+    schedule.synced()
+    expect(schedule.delayAfterClose(CloseCode.goingAway)).toBe(500)
+  })
+
+  it('spreads a room’s phones over the window', () => {
+    const delays = Array.from({ length: 200 }, () => new ReconnectSchedule().delayAfterClose(CloseCode.serviceRestart))
+    expect(Math.max(...delays)).toBeLessThanOrEqual(RESTART_RETRY_SPREAD_MS)
+    expect(new Set(delays.map((delay) => Math.floor(delay / 50))).size).toBeGreaterThan(3)
   })
 })
 

@@ -14,6 +14,7 @@ import { until } from '../support/until.ts'
 class MemorySocket implements SyncSocket {
   readonly sent: Uint8Array[] = []
   isOpen = true
+  bufferedBytes = 0
   send(message: Uint8Array): void {
     this.sent.push(message)
   }
@@ -62,6 +63,7 @@ function makeRegistry(store: BoardStore): RoomRegistry {
     compactAfterUpdates: 1000,
     compactIdleMs: 1000,
     maxPendingUpdatesPerClient: 10,
+    awareness: { maxStateBytes: 64 * 1024, maxUpdatesPerSecond: 30 },
   })
 }
 

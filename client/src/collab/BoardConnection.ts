@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { FINAL_CLOSE_CODES } from '../../../shared/closeCodes.ts'
-import { BACK_ONLINE_SPREAD_MS, reconnectDelayMs } from './reconnectDelay.ts'
+import { BACK_ONLINE_SPREAD_MS, ReconnectSchedule } from './reconnectDelay.ts'
 
 /**
  * - `connecting`: trying to reach the server,
@@ -28,13 +28,14 @@ export class BoardConnection {
   readonly persistence: IndexeddbPersistence
   private readonly $state = atom<ConnectionState>('connection state', 'connecting')
   private readonly $serverSynced = atom('synced with server', false)
-  private failedAttempts = 0
+  private readonly reconnects: ReconnectSchedule
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
   private readonly random: () => number
 
   constructor(boardId: string, doc: Y.Doc, options: BoardConnectionOptions) {
     this.random = options.random ?? Math.random
+    this.reconnects = new ReconnectSchedule(this.random)
     this.persistence = new IndexeddbPersistence(`ideenschmiede-board:${boardId}`, doc)
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}/yjs`, boardId, doc, {
@@ -86,7 +87,7 @@ export class BoardConnection {
 
   private readonly handleSync = (synced: boolean): void => {
     if (!synced) return
-    this.failedAttempts = 0
+    this.reconnects.synced()
     this.$serverSynced.set(true)
   }
 
@@ -101,7 +102,7 @@ export class BoardConnection {
     }
     this.$state.set('offline')
     if (!navigator.onLine) return
-    this.scheduleConnect(reconnectDelayMs(this.failedAttempts++, this.random))
+    this.scheduleConnect(this.reconnects.delayAfterClose(event?.code ?? null))
   }
 
   private readonly handleBrowserOffline = (): void => {

@@ -1,3 +1,5 @@
+import { CloseCode } from '../../../shared/closeCodes.ts'
+
 export const RECONNECT_BASE_DELAY_MS = 500
 export const RECONNECT_MAX_DELAY_MS = 15_000
 /** After the network comes back, phones on one access point all notice at once; spread them over this window. */
@@ -11,4 +13,38 @@ export const BACK_ONLINE_SPREAD_MS = 3_000
 export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
   const bound = Math.min(RECONNECT_MAX_DELAY_MS, RECONNECT_BASE_DELAY_MS * 2 ** Math.max(0, attempt))
   return Math.round(random() * bound)
+}
+
+/** After a restart announcement, attempts come this often (spread over the window) until the server is back. */
+export const RESTART_RETRY_SPREAD_MS = 250
+/** How long after 1012 attempts stay quick; a restart that takes longer falls back to the backoff. */
+export const RESTART_RETRY_WINDOW_MS = 15_000
+
+/**
+ * When to try again after a close. A server that says it restarts (1012)
+ * listens again within seconds, so its clients come back at once and keep
+ * trying every fraction of a second, each at a random moment of the
+ * spread so a room's phones do not arrive in lockstep; any other close
+ * backs off with full jitter.
+ */
+export class ReconnectSchedule {
+  private attempts = 0
+  private quickUntil = 0
+
+  constructor(
+    private readonly random: () => number = Math.random,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  delayAfterClose(code: number | null): number {
+    if (code === CloseCode.serviceRestart) this.quickUntil = this.now() + RESTART_RETRY_WINDOW_MS
+    if (this.now() < this.quickUntil) return Math.round(this.random() * RESTART_RETRY_SPREAD_MS)
+    return reconnectDelayMs(this.attempts++, this.random)
+  }
+
+  /** A successful sync ends the episode. */
+  synced(): void {
+    this.attempts = 0
+    this.quickUntil = 0
+  }
 }
