@@ -27,6 +27,9 @@ import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
 import { breakoutsFeature } from './breakouts/breakoutsFeature.ts'
 import { pitchFeature } from './pitch/pitchFeature.ts'
+import { PrivateNoteCounter } from './silentRound/PrivateNoteCounter.ts'
+import { revealPrivateNotes } from './silentRound/revealPrivateNotes.ts'
+import { silentRoundFeature } from './silentRound/silentRoundFeature.ts'
 import { speedDatingFeature } from './speedDating/speedDatingFeature.ts'
 import { CommandRegistry } from './workshop/CommandRegistry.ts'
 import { InProcessEventCommandLock } from './workshop/EventCommandLock.ts'
@@ -47,6 +50,8 @@ import { UpgradeRouter } from './http/UpgradeRouter.ts'
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
 const JOIN_FAILURES_PER_MINUTE = 10
+/** The version stored right after a silent round's notes are revealed, so the history names that one change. */
+const REVEAL_VERSION_NAME = 'Stille Ideensammlung aufgedeckt'
 
 export interface IdeenschmiedeServer {
   readonly httpServer: http.Server
@@ -73,7 +78,10 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     compactAfterUpdates: config.compactAfterUpdates,
     compactIdleMs: config.compactIdleMs,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
-    onUpdatesStored: (room) => history.noteActivity(room.boardId, () => readContent(room.doc)),
+    onUpdatesStored: (room) => {
+      // A private notes document has no history of its own; it only moves the silent round's counts.
+      if (!noteCounter.handleStored(room.boardId, room.doc)) history.noteActivity(room.boardId, () => readContent(room.doc))
+    },
   })
   const documents = new BoardDocuments(registry)
   const history = new BoardHistory(storage.versions, documents, logger)
@@ -85,7 +93,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))
-  const commands = new CommandRegistry(workshopFeatures(storage, documents))
+  const commands = new CommandRegistry(workshopFeatures(storage, documents, history, logger))
   const workshops = new WorkshopHub({
     store: storage.workshops,
     lock: new InProcessEventCommandLock(),
@@ -93,6 +101,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
     deadlines: (state) => commands.deadlines(state),
     logger,
   })
+  const noteCounter = new PrivateNoteCounter({ events: storage.events, workshops, logger })
   const eventChanges = new EventChanges()
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
 
@@ -178,7 +187,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
 }
 
 /** The composition root of workshop control: every feature, wired to what it needs. */
-function workshopFeatures(storage: Storage, documents: BoardDocuments) {
+function workshopFeatures(storage: Storage, documents: BoardDocuments, history: BoardHistory, logger: Logger) {
   const { events } = storage
   const now = Date.now
   return [
@@ -213,6 +222,13 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments) {
       events,
       documents,
       seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
+    }),
+    silentRoundFeature({
+      events,
+      now,
+      reveal: async (boardId, authors) => {
+        if ((await revealPrivateNotes(documents, boardId, authors, logger)) > 0) await history.createNamed(boardId, REVEAL_VERSION_NAME)
+      },
     }),
   ]
 }
