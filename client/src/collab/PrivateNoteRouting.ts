@@ -24,7 +24,7 @@ export class PrivateNoteRouting {
   readonly privateSide: RecordOwnership = {
     owns: (record) => this.isPrivate(record),
     // A reveal adds the note to the board and deletes it here; whichever arrives first, the note stays.
-    keepsOnRemoteDelete: (id) => this.board?.holds(id) ?? false,
+    keepsOnRemoteDelete: (id) => this.boardHolds(id),
   }
 
   attachBoard(board: Holder): void {
@@ -35,8 +35,12 @@ export class PrivateNoteRouting {
     this.privateNotes = privateNotes
   }
 
+  boardHolds(id: string): boolean {
+    return this.board?.holds(id) ?? false
+  }
+
   isPrivate(record: TLRecord): boolean {
-    if (this.board?.holds(record.id)) return false
+    if (this.boardHolds(record.id)) return false
     if (!this.privateNotes) return false
     if (this.privateNotes.holds(record.id)) return true
     return this.collecting && record.typeName === 'shape' && record.type === 'note'
