@@ -32,6 +32,9 @@ import { RetentionJob } from './privacy/RetentionJob.ts'
 import { myMatches } from './speedDating/myMatches.ts'
 import { breakoutsFeature } from './breakouts/breakoutsFeature.ts'
 import { pitchFeature } from './pitch/pitchFeature.ts'
+import { PrivateNoteCounter } from './silentRound/PrivateNoteCounter.ts'
+import { revealPrivateNotes } from './silentRound/revealPrivateNotes.ts'
+import { silentRoundFeature } from './silentRound/silentRoundFeature.ts'
 import { speedDatingFeature } from './speedDating/speedDatingFeature.ts'
 import { CommandRegistry } from './workshop/CommandRegistry.ts'
 import { InProcessEventCommandLock } from './workshop/EventCommandLock.ts'
@@ -53,6 +56,8 @@ import { UpgradeRouter } from './http/UpgradeRouter.ts'
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
 const JOIN_FAILURES_PER_MINUTE = 10
+/** The version stored right after a silent round's notes are revealed, so the history names that one change. */
+const REVEAL_VERSION_NAME = 'Stille Ideensammlung aufgedeckt'
 
 export interface IdeenschmiedeServer {
   readonly httpServer: http.Server
@@ -86,7 +91,10 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     compactIdleMs: config.compactIdleMs,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
     awareness: { maxStateBytes: config.maxAwarenessStateBytes, maxUpdatesPerSecond: config.awarenessUpdatesPerSecond },
-    onUpdatesStored: (room) => history.noteActivity(room.boardId, () => readContent(room.doc)),
+    onUpdatesStored: (room) => {
+      // A private notes document has no history of its own; it only moves the silent round's counts.
+      if (!noteCounter.handleStored(room.boardId, room.doc)) history.noteActivity(room.boardId, () => readContent(room.doc))
+    },
   })
   const documents = new BoardDocuments(registry)
   const history = new BoardHistory(storage.versions, documents, logger)
@@ -99,7 +107,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))
-  const commands = new CommandRegistry(workshopFeatures(storage, documents))
+  const commands = new CommandRegistry(workshopFeatures(storage, documents, history, logger))
   const workshops = new WorkshopHub({
     store: storage.workshops,
     lock: new InProcessEventCommandLock(),
@@ -107,6 +115,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     deadlines: (state) => commands.deadlines(state),
     logger,
   })
+  const noteCounter = new PrivateNoteCounter({ events: storage.events, workshops, logger })
   const eventChanges = new EventChanges()
   const assets = new FileAssetStore(path.join(config.dataDir, 'assets'))
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
@@ -229,7 +238,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
 }
 
 /** The composition root of workshop control: every feature, wired to what it needs. */
-function workshopFeatures(storage: Storage, documents: BoardDocuments) {
+function workshopFeatures(storage: Storage, documents: BoardDocuments, history: BoardHistory, logger: Logger) {
   const { events } = storage
   const now = Date.now
   return [
@@ -264,6 +273,13 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments) {
       events,
       documents,
       seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
+    }),
+    silentRoundFeature({
+      events,
+      now,
+      reveal: async (boardId, authors) => {
+        if ((await revealPrivateNotes(documents, boardId, authors, logger)) > 0) await history.createNamed(boardId, REVEAL_VERSION_NAME)
+      },
     }),
   ]
 }

@@ -7,6 +7,8 @@ import { isSide, type Side } from './sides.ts'
  */
 export const NOTE_META_AUTHOR_ID = 'authorId'
 export const NOTE_META_AUTHOR_SIDE = 'authorSide'
+/** Set by the server when it reveals a silent round's note, from the author's profile. */
+export const NOTE_META_AUTHOR_NAME = 'authorName'
 
 /** The author a note keeps once its writer's personal data is removed: the text stays, the person does not. */
 export const ANONYMOUS_NOTE_AUTHOR = 'Teilnehmer:in'

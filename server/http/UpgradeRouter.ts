@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { isBoardId } from '../../shared/boardId.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { mayAccessEvent, type AccessControl } from '../auth/AccessControl.ts'
 import type { Logger } from '../logger.ts'
@@ -8,7 +7,10 @@ import type { WorkshopHub } from '../workshop/WorkshopHub.ts'
 import type { EventStore } from '../storage/EventStore.ts'
 import type { SyncEndpoint } from '../sync/SyncEndpoint.ts'
 import { accessForRole } from '../sync/SyncSocket.ts'
+import { privateNotesDocId } from '../silentRound/privateNotesDoc.ts'
 import { originAllowed } from './originAllowed.ts'
+import { participantBoardAccess, privateNotesAccess } from './participantAccess.ts'
+import { parseSyncPath, type SyncTarget } from './syncPath.ts'
 import { rejectUpgrade } from './rejectUpgrade.ts'
 
 export interface UpgradeRouterDeps {
@@ -22,9 +24,9 @@ export interface UpgradeRouterDeps {
 
 /**
  * Every WebSocket upgrade passes here. socket.io owns `/socket.io/` (attached
- * with destroyUpgrade off, so it leaves the rest to us); `/yjs/<boardId>` is
- * authenticated before any board data flows; anything else gets a 404 rather
- * than a hanging socket.
+ * with destroyUpgrade off, so it leaves the rest to us); `/yjs/<boardId>` and
+ * `/yjs/<boardId>/private` (the sender's own private notes) are authenticated
+ * before any data flows; anything else gets a 404 rather than a hanging socket.
  */
 export class UpgradeRouter {
   constructor(private readonly deps: UpgradeRouterDeps) {}
@@ -37,22 +39,23 @@ export class UpgradeRouter {
       rejectUpgrade(socket, 404, 'no WebSocket endpoint at this path')
       return
     }
-    const boardId = url.pathname.slice('/yjs/'.length)
-    if (!isBoardId(boardId)) {
+    const target = parseSyncPath(url.pathname)
+    if (!target) {
       rejectUpgrade(socket, 400, 'invalid board id')
       return
     }
+    const { boardId } = target
     if (!originAllowed(request.headers.origin, request.headers.host, this.deps.publicUrl)) {
       rejectUpgrade(socket, 403, 'origin not allowed')
       return
     }
-    this.authorize(request, socket, head, boardId, url.searchParams.get('token') ?? undefined).catch((error: unknown) => {
+    this.authorize(request, socket, head, target, url.searchParams.get('token') ?? undefined).catch((error: unknown) => {
       this.deps.logger.error({ boardId, err: error }, 'authorizing a sync connection failed')
       rejectUpgrade(socket, 500, 'internal error')
     })
   }
 
-  private async authorize(request: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, token: string | undefined) {
+  private async authorize(request: IncomingMessage, socket: Duplex, head: Buffer, { boardId, privateNotes }: SyncTarget, token: string | undefined) {
     const { access, events, sync } = this.deps
     const principal = await access.authenticate(token)
     if (!principal) {
@@ -69,10 +72,17 @@ export class UpgradeRouter {
       return
     }
     const workshop = await this.deps.workshops.workshop(board.eventId)
-    const connectionAccess =
-      principal.role === 'participant'
-        ? { canWrite: () => !workshop.isLocked(boardId), sharesPresence: true }
-        : accessForRole(principal.role)
+    if (privateNotes) {
+      if (principal.role === 'viewer') {
+        sync.refuseUpgrade(request, socket, head, CloseCode.forbidden, 'a projector has no private notes')
+        return
+      }
+      // The document is named after the token's person, never after anything the client sends.
+      const docId = privateNotesDocId(boardId, principal.personId)
+      sync.handleUpgrade(request, socket, head, { boardId: docId, access: privateNotesAccess(workshop, boardId), linkId: principal.linkId })
+      return
+    }
+    const connectionAccess = principal.role === 'participant' ? participantBoardAccess(workshop, boardId) : accessForRole(principal.role)
     sync.handleUpgrade(request, socket, head, { boardId, access: connectionAccess, linkId: principal.linkId })
   }
 }

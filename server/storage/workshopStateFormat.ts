@@ -7,7 +7,7 @@ import { workshopStateSchema, type WorkshopState } from '../../shared/workshop/i
  * current schema. A release that changes the state's shape adds a format and
  * a migration here, so events stored by the previous release still load.
  */
-export const WORKSHOP_STATE_FORMAT = 2
+export const WORKSHOP_STATE_FORMAT = 3
 
 type Json = Record<string, unknown>
 type Migration = (stored: Json) => Json
@@ -24,6 +24,8 @@ const MIGRATIONS: Record<number, Migration> = {
     speedDating: migrateSpeedDatingFrom1(stored.speedDating),
     pitch: migratePitchFrom1(stored.pitch),
   }),
+  // Format 2 had no silent rounds.
+  2: (stored) => ({ silentRound: null, ...stored }),
 }
 
 function migrateSpeedDatingFrom1(speedDating: unknown): unknown {

@@ -68,6 +68,7 @@ const SLICE_NAMES: Record<keyof WorkshopSlices, true> = {
   speedDating: true,
   pitch: true,
   breakouts: true,
+  silentRound: true,
 }
 
 function completeSlices(slices: Partial<WorkshopSlices>): WorkshopSlices {

@@ -111,6 +111,14 @@ export const workshopCommands = {
   'breakout:assign': command('facilitators', z.object({ personId: shortId, group: z.number().int().min(0) })),
   'breakout:choose': command('participants', z.object({ group: z.number().int().min(0) })),
   'breakout:end': command('facilitators', z.object({})),
+  'silent:start': command(
+    'facilitators',
+    z.object({ boardId: idSchema, durationMs: z.number().int().min(1000).max(MAX_TIMER_MS).nullable().default(null) }),
+  ),
+  /** Everyone's unrevealed notes, or one person's. */
+  'silent:reveal': command('facilitators', z.object({ personId: shortId.nullable().default(null) })),
+  /** Ends the round without revealing: the notes stay with their authors. */
+  'silent:end': command('facilitators', z.object({})),
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandName = keyof typeof workshopCommands

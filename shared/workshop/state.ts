@@ -135,6 +135,22 @@ export const breakoutsStateSchema = z.object({
 })
 export type BreakoutsState = z.infer<typeof breakoutsStateSchema>
 
+/**
+ * A silent round ("Stille Ideensammlung") on one board. While it runs, each
+ * participant's new notes live in a document only they and the server can
+ * read; the facilitator reveals them onto the board. An ended round keeps
+ * what was not revealed with its authors.
+ */
+export const silentRoundSchema = z.object({
+  boardId: idSchema,
+  status: z.enum(['running', 'ended']),
+  /** Unrevealed notes by person id; for facilitators only (empty for everyone else). Never their text. */
+  counts: z.record(z.string(), z.number().int().min(1)),
+  /** All unrevealed notes, as the projector shows them ("23 Ideen gesammelt"). */
+  total: z.number().int().min(0),
+})
+export type SilentRound = z.infer<typeof silentRoundSchema>
+
 export const directoryEntrySchema = z.object({
   name: z.string(),
   side: sideSchema,
@@ -162,6 +178,7 @@ export const workshopStateSchema = z.object({
   speedDating: speedDatingStateSchema.nullable(),
   pitch: pitchStateSchema.nullable(),
   breakouts: breakoutsStateSchema.nullable(),
+  silentRound: silentRoundSchema.nullable(),
 })
 export type WorkshopState = z.output<typeof workshopStateSchema>
 

@@ -2,12 +2,11 @@ import { toRichText } from '@tldraw/tlschema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Board } from '../../shared/api.ts'
 import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
-import type { Side } from '../../shared/sides.ts'
 import { api, createEventFixture, type EventFixture } from '../support/api.ts'
 import { connectSynced, type BoardClient } from '../support/boardClient.ts'
 import { joinAs } from '../support/participants.ts'
 import { connectSession, type SessionClient } from '../support/sessionClient.ts'
-import { noteRecord } from '../support/noteRecord.ts'
+import { frame, note } from '../support/shapeRecords.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { until } from '../support/until.ts'
 
@@ -19,27 +18,6 @@ let writer: BoardClient
 const closers: Array<() => void> = []
 
 const FRAMES = ['shape:cluster-1', 'shape:cluster-2', 'shape:cluster-3', 'shape:cluster-4']
-
-function note(id: string, parentId: string, text: string, side: Side, i: number) {
-  return noteRecord(id, parentId, text, { authorId: `p-${side}`, authorSide: side }, i)
-}
-
-function frame(id: string, name: string, i: number) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'frame',
-    parentId: 'page:page',
-    index: `b${i + 1}`,
-    x: i * 800,
-    y: 1000,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { w: 700, h: 500, name, color: 'black' },
-  }
-}
 
 beforeEach(async () => {
   server = await startTestServer()

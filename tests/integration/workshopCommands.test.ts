@@ -82,6 +82,9 @@ function wellFormed(boardId: string): { [C in CommandName]: CommandPayload<C> } 
     'breakout:assign': { personId: 'x', group: 0 },
     'breakout:choose': { group: 0 },
     'breakout:end': {},
+    'silent:start': { boardId },
+    'silent:reveal': {},
+    'silent:end': {},
   }
 }
 

@@ -12,10 +12,10 @@ export interface BoardClient {
 }
 
 /** A stock y-websocket client, as a browser would use it, with BroadcastChannel off so only the server connects peers. */
-export function connectBoard(wsUrl: string, boardId: string, token: string): BoardClient {
+export function connectBoard(wsUrl: string, boardId: string, token: string, socketClass: unknown = WebSocket): BoardClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass as typeof globalThis.WebSocket,
     disableBc: true,
     params: { token },
   })
@@ -70,5 +70,27 @@ export function connectLikeBoardPage(wsUrl: string, boardId: string, token: stri
       provider.destroy()
       doc.destroy()
     },
+  }
+}
+
+/** Every frame a socket received, as bytes, so a test can scan them for what must never arrive. */
+export interface ReceivedFrames {
+  frames: Uint8Array[]
+  contain(text: string): boolean
+}
+
+/** A stock client whose socket keeps every frame it receives. */
+export function connectRecording(wsUrl: string, room: string, token: string): BoardClient & ReceivedFrames {
+  const frames: Uint8Array[] = []
+  class RecordingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols)
+      this.on('message', (data: Buffer | ArrayBuffer) => frames.push(new Uint8Array(data instanceof ArrayBuffer ? data : Buffer.from(data))))
+    }
+  }
+  return {
+    ...connectBoard(wsUrl, room, token, RecordingWebSocket),
+    frames,
+    contain: (text) => frames.some((frame) => Buffer.from(frame).includes(text)),
   }
 }

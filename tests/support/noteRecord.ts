@@ -27,6 +27,7 @@ export function noteRecord(id: string, parentId: string, text: string, author: N
       url: '',
       scale: 1,
       richText: toRichText(text),
+      textLastEditedBy: null,
     },
   }
 }

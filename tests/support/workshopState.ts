@@ -16,5 +16,6 @@ export function newWorkshopState(eventId: string, version = 0): WorkshopState {
     speedDating: null,
     pitch: null,
     breakouts: null,
+    silentRound: null,
   }
 }

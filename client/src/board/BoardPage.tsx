@@ -13,6 +13,7 @@ import { TopBar } from './TopBar.tsx'
 import { WORKSHOP_UI_OVERRIDES, WorkshopToolbar } from './WorkshopToolbar.tsx'
 import { BoardWorkshopLayer } from '../workshop/BoardWorkshopLayer.tsx'
 import { useBoardWorkshop } from '../workshop/useBoardWorkshop.ts'
+import { usePrivateNotes } from '../workshop/usePrivateNotes.ts'
 import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
 import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 
@@ -39,6 +40,7 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const opened = board.status === 'ready' ? board.board : null
   const connection = useValue('connection state', () => opened?.connection.state.get() ?? null, [opened])
   const workshop = useBoardWorkshop(boardId, token)
+  usePrivateNotes(opened, token, workshop)
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />

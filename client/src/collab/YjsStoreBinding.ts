@@ -4,6 +4,16 @@ import type * as Y from 'yjs'
 import { LOCAL_ORIGIN, openMeta, openRecords, SCHEMA_META_KEY, type RecordChange } from './boardDocument.ts'
 import { compareBoardSchema } from './boardSchema.ts'
 
+/** For a store fed by two documents (the board and one's private notes): which records this binding writes and keeps. */
+export interface RecordOwnership {
+  /** Whether a local change of this record goes to this binding's document. */
+  owns(record: TLRecord): boolean
+  /** Whether a record this document deleted stays in the store, because the other document holds it now. */
+  keepsOnRemoteDelete(id: string): boolean
+}
+
+const OWNS_EVERYTHING: RecordOwnership = { owns: () => true, keepsOnRemoteDelete: () => false }
+
 export type BoardAccess = { mode: 'readwrite' } | { mode: 'readonly'; reason: 'newer-schema'; detail: string }
 
 /**
@@ -22,6 +32,7 @@ export class YjsStoreBinding {
   constructor(
     private readonly store: TLStore,
     private readonly doc: Y.Doc,
+    private readonly ownership: RecordOwnership = OWNS_EVERYTHING,
   ) {
     this.records = openRecords(doc)
     this.meta = openMeta(doc)
@@ -44,6 +55,10 @@ export class YjsStoreBinding {
   /** How many records from the network were skipped as invalid since binding. */
   get invalidRecordCount(): number {
     return this.invalidRecords
+  }
+
+  holds(id: string): boolean {
+    return this.records.has(id)
   }
 
   destroy(): void {
@@ -109,9 +124,9 @@ export class YjsStoreBinding {
 
   private handleLocalChanges(changes: RecordsDiff<TLRecord>): void {
     this.doc.transact(() => {
-      for (const record of Object.values(changes.added)) this.records.set(record.id, record)
-      for (const [, to] of Object.values(changes.updated)) this.records.set(to.id, to)
-      for (const record of Object.values(changes.removed)) this.records.delete(record.id)
+      for (const record of Object.values(changes.added)) if (this.ownership.owns(record)) this.records.set(record.id, record)
+      for (const [, to] of Object.values(changes.updated)) if (this.ownership.owns(to)) this.records.set(to.id, to)
+      for (const record of Object.values(changes.removed)) if (this.ownership.owns(record)) this.records.delete(record.id)
     }, LOCAL_ORIGIN)
   }
 
@@ -121,6 +136,7 @@ export class YjsStoreBinding {
     const toRemove: TLRecord['id'][] = []
     for (const [key, change] of changes) {
       if (change.action === 'delete') {
+        if (this.ownership.keepsOnRemoteDelete(key)) continue
         const existing = this.store.get(key as TLRecord['id'])
         if (existing && isDocumentRecord(this.store, existing)) toRemove.push(existing.id)
         continue

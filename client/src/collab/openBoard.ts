@@ -17,6 +17,7 @@ import * as Y from 'yjs'
 import { openRecords } from './boardDocument.ts'
 import { BoardConnection } from './BoardConnection.ts'
 import { bindPresence } from './presence.ts'
+import { PrivateNoteRouting } from './PrivateNoteRouting.ts'
 import { YjsStoreBinding, type BoardAccess } from './YjsStoreBinding.ts'
 
 /** How long an empty local copy waits for the server before the board opens anyway (e.g. a captive portal that never answers). */
@@ -36,6 +37,8 @@ export interface OpenBoard {
   readonly store: TLStore
   readonly connection: BoardConnection
   readonly access: BoardAccess
+  /** Where local edits go while this person also has private notes on the board (a silent round). */
+  readonly routing: PrivateNoteRouting
   destroy(): void
 }
 
@@ -69,7 +72,9 @@ export async function openBoard({ boardId, token, assets, user, firstPageName }:
       mode: $mode,
     },
   })
-  const binding = new YjsStoreBinding(store, doc)
+  const routing = new PrivateNoteRouting()
+  const binding = new YjsStoreBinding(store, doc, routing.boardSide)
+  routing.attachBoard(binding)
   $mode.set(binding.access.mode)
   // tldraw would create "Page 1" in English; the fixed id is the one tldraw uses, so concurrent creators agree.
   if (binding.access.mode === 'readwrite' && store.query.ids('page').get().size === 0) {
@@ -81,6 +86,7 @@ export async function openBoard({ boardId, token, assets, user, firstPageName }:
     store,
     connection,
     access: binding.access,
+    routing,
     destroy: () => {
       stopPresence()
       binding.destroy()

@@ -67,6 +67,11 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
       )}
       <FloatingReactions connection={connection} size="large" />
       <div className="projector__corner">
+        {state?.silentRound?.status === 'running' && (
+          <p className="projector__silent" data-testid="projector-silent-round">
+            <strong>{t('workshop.silent.title')}</strong> {t('workshop.silent.projectorCount', { total: state.silentRound.total })}
+          </p>
+        )}
         <PhaseTimer snapshot={snapshot} agenda={event.agenda} variant="projector" t={t} />
       </div>
       {showJoinCard && <JoinCorner code={joinCode} size={checkIn ? 'large' : 'corner'} t={t} />}

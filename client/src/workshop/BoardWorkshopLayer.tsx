@@ -58,6 +58,9 @@ export function BoardWorkshopLayer({ workshop, editor, canEdit }: BoardWorkshopL
         {breakoutBoardId && (
           <Notice tone="calm" testId="breakout-moving" text={t('workshop.breakout.moving')} />
         )}
+        {!isFacilitator && state?.silentRound?.boardId === boardId && state.silentRound.status === 'running' && (
+          <Notice tone="calm" testId="silent-round-banner" text={t('workshop.silent.phoneNotice')} />
+        )}
         {lock && (
           <Notice tone="alert" testId="lock-banner" text={lock.reason ? t('workshop.lock.lockedBecause', { reason: lock.reason }) : t('workshop.lock.locked')} icon={<LockIcon />} />
         )}

@@ -4,6 +4,7 @@ import type { Board } from '../../../../shared/api.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import type { WorkshopConnection, WorkshopSnapshot } from '../WorkshopConnection.ts'
 import { LockControls } from './LockControls.tsx'
+import { SilentRoundControls } from './SilentRoundControls.tsx'
 import { TimerControls } from './TimerControls.tsx'
 import { VoteControls } from './VoteControls.tsx'
 
@@ -62,6 +63,7 @@ export function WorkshopControls({ connection, snapshot, boards }: WorkshopContr
             </select>
           </label>
           <LockControls connection={connection} snapshot={snapshot} boardId={boardId} />
+          <SilentRoundControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <VoteControls connection={connection} snapshot={snapshot} boardId={boardId} />
         </>
       )}
