@@ -1,8 +1,8 @@
-import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import compression from 'compression'
 import express from 'express'
 import { AccessControl } from './auth/AccessControl.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
@@ -19,6 +19,7 @@ import { createDevicesApi } from './http/devicesApi.ts'
 import { createJoinApi } from './http/joinApi.ts'
 import { createReportApi } from './http/reportApi.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { serveClient } from './http/serveClient.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { FileAssetStore } from './assets/FileAssetStore.ts'
@@ -100,6 +101,8 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
   app.use(securityHeaders())
+  // JSON, reports and index.html; static files come precompressed and are left alone (they already carry Content-Encoding).
+  app.use(compression())
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
@@ -136,7 +139,7 @@ export function createServer(config: Config, logger: Logger): IdeenschmiedeServe
   )
   app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
   app.use('/api', apiErrorHandler(logger))
-  serveClient(app)
+  serveClient(app, CLIENT_DIR)
 
   const httpServer = http.createServer(app)
   httpServer.on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head))
@@ -215,17 +218,4 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments) {
       seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
     }),
   ]
-}
-
-function serveClient(app: express.Express): void {
-  const indexHtml = path.join(CLIENT_DIR, 'index.html')
-  app.use('/assets', express.static(path.join(CLIENT_DIR, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
-  app.use(express.static(CLIENT_DIR, { index: false }))
-  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
-    if (fs.existsSync(indexHtml)) {
-      res.set('Cache-Control', 'no-cache').sendFile(indexHtml)
-    } else {
-      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).')
-    }
-  })
 }
