@@ -30,7 +30,9 @@ export interface PhoneJoinFigures {
 export async function measurePhoneJoin(browser: Browser, server: ServerHandle, profile: NetworkProfile): Promise<PhoneJoinFigures> {
   if (!server.event) throw new Error('the phone join needs our server')
   const { api, id: eventId } = server.event
-  const boardId = await api.createBoard(eventId, 'Freie Ideenschmiede')
+  // Each profile's board has a title of its own: the lobby lists the earlier profiles' boards too.
+  const boardTitle = `Freie Ideenschmiede (${profile.id})`
+  const boardId = await api.createBoard(eventId, boardTitle)
   const code = await api.createJoinCode(eventId)
   const token = await api.createParticipantToken(eventId)
   const boardUrl = `${server.httpUrl}/b/${boardId}?token=${encodeURIComponent(token)}`
@@ -58,7 +60,7 @@ export async function measurePhoneJoin(browser: Browser, server: ServerHandle, p
     await phone.page.getByTestId('lobby-name').fill('Anna')
     await phone.page.getByTestId('lobby-side-kreative').check()
     await phone.page.getByTestId('lobby-submit').click()
-    await phone.page.locator('.lobby__board').first().click()
+    await phone.page.locator('.lobby__board', { hasText: boardTitle }).click()
     const canvasAt = await phone.waitForMark('canvas')
     const center = await canvasCenter(phone.page)
     await addStickyNote(phone.page, center, NOTE_TEXT)
