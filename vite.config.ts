@@ -3,11 +3,20 @@ import { defineConfig } from 'vite'
 
 const serverUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`
 
-/** Vendor code in named chunks (tldraw takes every other dependency): cached across our releases, and the build report shows what is ours. */
+/**
+ * Vendor code in named chunks: cached across our releases, and the build report shows what is ours.
+ * Each group holds only what one kind of page needs, since a page that needs one module of a group
+ * loads all of it: the join page and the lobby need React and our signals, never tldraw nor Yjs.
+ * What no group names goes where Rolldown's own splitting puts it.
+ */
 const CHUNK_GROUPS = [
-  { name: 'react', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-  { name: 'sync', priority: 2, test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|y-utility|lib0|zod)[\\/]/ },
-  { name: 'tldraw', priority: 1, test: /node_modules[\\/]/ },
+  // Every page needs these. Vite's preload helper goes with them: tldraw imports it too, and a group takes its
+  // members' dependencies along, so left alone it would land in the tldraw chunk and every page would load tldraw.
+  { name: 'react', priority: 5, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|vite[\\/]preload-helper/ },
+  // The signals that hold the user's preferences on every page, captured before the tldraw group can take them.
+  { name: 'signals', priority: 4, test: /node_modules[\\/]@tldraw[\\/](state|state-react)[\\/]/ },
+  { name: 'sync', priority: 2, test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|y-utility|lib0)[\\/]/ },
+  { name: 'tldraw', priority: 1, test: /node_modules[\\/](tldraw|@tldraw[\\/][^\\/]+|@tiptap[\\/][^\\/]+|prosemirror-[^\\/]+)[\\/]/ },
 ]
 
 export default defineConfig({

@@ -31,6 +31,13 @@ export class OursApi {
     throw new Error(`ours answered a link request without a token: ${JSON.stringify(body)}`)
   }
 
+  /** A participant link's six-character join code, as the projector shows it. */
+  async createJoinCode(eventId: string): Promise<string> {
+    const body = await this.post(`/api/events/${eventId}/links`, { role: 'participant' })
+    if (typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string') return body.code
+    throw new Error(`ours answered a participant link request without a code: ${JSON.stringify(body)}`)
+  }
+
   async roomsOpen(): Promise<number | null> {
     const res = await fetch(`${this.httpUrl}/metrics`, { headers: { authorization: `Bearer ${this.adminToken}` } })
     if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`)

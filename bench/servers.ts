@@ -29,6 +29,9 @@ export type ServerKind = 'ours' | 'ref'
 export interface ServerHandle {
   readonly kind: ServerKind
   readonly pid: number
+  readonly httpUrl: string
+  /** Ours only: the event the bench created, and the API to add to it. */
+  readonly event: { id: string; api: OursApi } | null
   /** Ours: boards created through its API; the reference opens any name, so it just gets `<label>-<n>`. */
   createBoards(count: number, label: string): Promise<string[]>
   /** WebSocket URL of a board (ours: with a participant token); the reference names its room after the whole path, which is fine. */
@@ -108,6 +111,8 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
   return {
     kind,
     pid: child.pid,
+    httpUrl,
+    event: api && eventId ? { id: eventId, api } : null,
     createBoards: async (count, label) => {
       const ids: string[] = []
       for (let n = 0; n < count; n++) ids.push(api && eventId ? await api.createBoard(eventId, `${label} ${n}`) : `${label}-${n}`)

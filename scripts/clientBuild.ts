@@ -4,13 +4,15 @@
  * run the client that matches the code.
  */
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { isOlderThanSources, ROOT } from './buildFreshness.ts'
+import { precompressDirectory } from './precompress.ts'
 
 export function isClientBuildStale(): boolean {
-  return isOlderThanSources('dist/client/index.html', ['client', 'shared', 'vite.config.ts', 'package-lock.json'])
+  return isOlderThanSources('dist/client/index.html', ['client', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/precompress.ts'])
 }
 
-/** Runs `vite build`; returns false (after printing vite's output) when it fails. */
+/** Runs `vite build` and precompresses its output; returns false (after printing vite's output) when the build fails. */
 export function buildClient(): boolean {
   // Under vitest NODE_ENV is "test", which would make Vite bundle React's development build and put tldraw in test mode.
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
@@ -18,5 +20,7 @@ export function buildClient(): boolean {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   })
-  return build.status === 0
+  if (build.status !== 0) return false
+  precompressDirectory(path.join(ROOT, 'dist/client'))
+  return true
 }

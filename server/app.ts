@@ -1,8 +1,8 @@
-import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import compression from 'compression'
 import express from 'express'
 import { AccessControl } from './auth/AccessControl.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
@@ -20,6 +20,7 @@ import { createJoinApi } from './http/joinApi.ts'
 import { createPrivacyApi } from './http/privacyApi.ts'
 import { createReportApi } from './http/reportApi.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { serveClient } from './http/serveClient.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { FileAssetStore } from './assets/FileAssetStore.ts'
@@ -136,6 +137,8 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
   app.use(securityHeaders())
+  // JSON, reports and index.html; static files come precompressed and are left alone (they already carry Content-Encoding).
+  app.use(compression())
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
@@ -205,7 +208,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
   app.use('/api', createPrivacyApi({ events: storage.events, personalData, deleteEvent }))
   app.use('/api', (_req, res) => sendApiError(res, 'not_found', 'no such API route'))
   app.use('/api', apiErrorHandler(logger))
-  serveClient(app)
+  serveClient(app, CLIENT_DIR)
 
   return {
     httpServer,
@@ -282,17 +285,4 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments, history: 
       },
     }),
   ]
-}
-
-function serveClient(app: express.Express): void {
-  const indexHtml = path.join(CLIENT_DIR, 'index.html')
-  app.use('/assets', express.static(path.join(CLIENT_DIR, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
-  app.use(express.static(CLIENT_DIR, { index: false }))
-  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
-    if (fs.existsSync(indexHtml)) {
-      res.set('Cache-Control', 'no-cache').sendFile(indexHtml)
-    } else {
-      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).')
-    }
-  })
 }

@@ -1,13 +1,21 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import type { ClientConfig } from '../../shared/clientConfig.ts'
 import { isBoardId } from '../../shared/boardId.ts'
-import { BoardPage } from './board/BoardPage.tsx'
-import { useMessages } from './i18n/useMessages.ts'
-import { EventPage } from './pages/EventPage.tsx'
+import { loadBoardPage } from './board/loadBoardPage.ts'
+import { useMessages, type Translate } from './i18n/useMessages.ts'
 import { JoinPage } from './pages/JoinPage.tsx'
 import { PrivacyPage } from './privacy/PrivacyPage.tsx'
 import { PRIVACY_PATH } from './privacy/privacyPath.ts'
-import { ProjectorPage } from './projector/ProjectorPage.tsx'
+
+/*
+ * One chunk per route: a phone on the join page or in the lobby never loads
+ * tldraw (about 1.8 MB of script), and console and projector code stays off
+ * phones. The board chunk is prefetched while the name is typed (see
+ * JoinIdentityForm), through the same import, so it is fetched once.
+ */
+const BoardPage = lazy(() => loadBoardPage().then((module) => ({ default: module.BoardPage })))
+const EventPage = lazy(() => import('./pages/EventPage.tsx').then((module) => ({ default: module.EventPage })))
+const ProjectorPage = lazy(() => import('./projector/ProjectorPage.tsx').then((module) => ({ default: module.ProjectorPage })))
 
 type Route =
   | { page: 'join' }
@@ -44,7 +52,15 @@ export function App({ config, token }: { config: ClientConfig; token: string | n
     document.documentElement.lang = locale
   }, [locale])
 
-  const route = routeOf(window.location.pathname)
+  const loading = (
+    <main className="notice" aria-busy="true">
+      <p>{t('pages.loading')}</p>
+    </main>
+  )
+  return <Suspense fallback={loading}>{page(routeOf(window.location.pathname), config, token, t)}</Suspense>
+}
+
+function page(route: Route, config: ClientConfig, token: string | null, t: Translate): ReactNode {
   switch (route.page) {
     case 'join':
       return <JoinPage token={token} />

@@ -1,3 +1,4 @@
+import 'tldraw/tldraw.css'
 import { useMemo, useState } from 'react'
 import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
@@ -5,6 +6,7 @@ import type { ClientConfig } from '../../../shared/clientConfig.ts'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages, type Translate } from '../i18n/useMessages.ts'
 import { userProfile } from '../user/userProfile.ts'
+import { tldrawUser } from './tldrawUser.ts'
 import { createBoardAssetStore } from './boardAssetStore.ts'
 import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
 import { IdentityDialog } from './IdentityDialog.tsx'
@@ -34,8 +36,8 @@ interface BoardPageProps {
 export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const { locale, t } = useMessages()
   const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
-  const board = useOpenBoard({ boardId, token, assets, user: userProfile.user, firstPageName: t('board.firstPageName') })
-  const hasName = useValue('has chosen a name', () => userProfile.user.get() !== null, [])
+  const board = useOpenBoard({ boardId, token, assets, user: tldrawUser, firstPageName: t('board.firstPageName') })
+  const hasName = useValue('has chosen a name', () => tldrawUser.get() !== null, [])
   const [editor, setEditor] = useState<Editor | null>(null)
   const opened = board.status === 'ready' ? board.board : null
   const connection = useValue('connection state', () => opened?.connection.state.get() ?? null, [opened])

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
 import type { Translate } from '../i18n/useMessages.ts'
+import { COLOR_NAME_KEYS } from '../user/colorNames.ts'
 import { USER_COLORS, userProfile } from '../user/userProfile.ts'
 
 /** Asked once per device: the name and colour others see on your cursor. */
@@ -43,7 +44,7 @@ export function IdentityDialog({ t }: { t: Translate }) {
                 name="color"
                 value={option}
                 checked={color === option}
-                aria-label={t('identity.colorOption', { color: option })}
+                aria-label={t(COLOR_NAME_KEYS[option])}
                 onChange={() => setColor(option)}
               />
             </label>

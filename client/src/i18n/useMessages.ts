@@ -1,4 +1,4 @@
-import { useValue } from 'tldraw'
+import { useValue } from '@tldraw/state-react'
 import { userProfile } from '../user/userProfile.ts'
 import { appLocaleFor, translate, type AppLocale, type MessageKey } from './messages.ts'
 

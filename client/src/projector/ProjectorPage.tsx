@@ -1,3 +1,4 @@
+import 'tldraw/tldraw.css'
 import { useEffect, useMemo, useState } from 'react'
 import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'

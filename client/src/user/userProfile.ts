@@ -1,4 +1,5 @@
-import { atom, computed, createUserId, uniqueId, UserRecordType, type Signal, type TLUser, type TLUserPreferences } from 'tldraw'
+import { atom, type Signal } from '@tldraw/state'
+import type { TLUserPreferences } from 'tldraw'
 import { z } from 'zod'
 
 const STORAGE_KEY = 'ideenschmiede.user'
@@ -17,13 +18,17 @@ function loadPreferences(): TLUserPreferences {
   const stored = readStorage()
   const parsed = stored === null ? null : storedPreferencesSchema.safeParse(safeJsonParse(stored))
   if (parsed?.success) return parsed.data as TLUserPreferences
-  // uniqueId rather than crypto.randomUUID: plain HTTP on a LAN address is not a secure context.
   return {
-    id: uniqueId(),
+    id: randomId(),
     name: null,
     color: USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)],
     locale: 'de',
   }
+}
+
+/** getRandomValues rather than crypto.randomUUID: plain HTTP on a LAN address is not a secure context. */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 function readStorage(): string | null {
@@ -55,25 +60,15 @@ function setPreferences(next: TLUserPreferences): void {
   }
 }
 
-const $user: Signal<TLUser | null> = computed('current user', () => {
-  const preferences = $preferences.get()
-  if (!preferences.name) return null
-  return UserRecordType.create({
-    id: createUserId(preferences.id),
-    name: preferences.name,
-    color: preferences.color ?? USER_COLORS[0],
-  })
-})
-
 /**
  * This device's participant: name, colour and language, kept in
  * localStorage. tldraw reads and edits the same preferences (people menu,
- * language menu), so a change in either place shows up in both.
+ * language menu), so a change in either place shows up in both. Kept free
+ * of tldraw's code (only its signals) so the join page and the lobby load
+ * without it; the board derives tldraw's user record in board/tldrawUser.ts.
  */
 export const userProfile = {
   preferences: $preferences as Signal<TLUserPreferences>,
-  /** The user as tldraw's presence and attribution see them; null until a name was chosen. */
-  user: $user,
   setPreferences,
   update(partial: Partial<TLUserPreferences>): void {
     setPreferences({ ...$preferences.get(), ...partial })

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { SIDES, SIDE_INFO, type Side } from '../../../../shared/sides.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
+import { COLOR_NAME_KEYS } from '../../user/colorNames.ts'
 import { USER_COLORS, userProfile } from '../../user/userProfile.ts'
 import { readSide, withSide } from './side.ts'
 
@@ -41,8 +42,8 @@ export function JoinIdentityForm({ eventTitle }: { eventTitle: string }) {
           <legend>{t('identity.color')}</legend>
           {USER_COLORS.map((option) => (
             <label key={option} className="color-choice__option">
-              <input type="radio" name="color" value={option} checked={color === option} onChange={() => setColor(option)} className="visually-hidden" />
-              <span className={color === option ? 'color-swatch color-swatch--chosen' : 'color-swatch'} style={{ background: option }} aria-label={t('identity.colorOption', { color: option })} />
+              <input type="radio" name="color" value={option} checked={color === option} onChange={() => setColor(option)} className="visually-hidden" aria-label={t(COLOR_NAME_KEYS[option])} />
+              <span className={color === option ? 'color-swatch color-swatch--chosen' : 'color-swatch'} style={{ background: option }} aria-hidden="true" />
             </label>
           ))}
         </fieldset>

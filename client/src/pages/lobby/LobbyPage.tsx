@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
-import { useValue } from 'tldraw'
+import { useValue } from '@tldraw/state-react'
 import { SIDE_INFO } from '../../../../shared/sides.ts'
+import { loadBoardPage } from '../../board/loadBoardPage.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
 import { PitchStatus } from '../../pitch/PitchStatus.tsx'
 import { ProfileCardEditor } from '../../speedDating/ProfileCardEditor.tsx'
@@ -21,6 +22,11 @@ export function LobbyPage({ event, api, connection, snapshot }: EventViewProps) 
   const side = readSide(preferences)
   const name = preferences.name
   const color = preferences.color ?? '#1971c2'
+
+  // The board's code (tldraw) loads while the name is typed or the list is read, so the canvas is ready when they are.
+  useEffect(() => {
+    loadBoardPage().catch((error: unknown) => console.warn('Ideenschmiede: could not prefetch the board', error))
+  }, [])
 
   useEffect(() => {
     if (!name || !side || snapshot.status !== 'online') return
