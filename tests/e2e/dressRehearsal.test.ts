@@ -164,7 +164,10 @@ describeInChromium('a whole workshop day in Chromium (dress rehearsal)', () => {
     await expect.poll(() => anna!.page.getByTestId('pitch-status-now').textContent()).toContain('Clara')
     await expect.poll(() => anna!.page.getByTestId('pitch-status-mine').textContent()).toContain('Dein Pitch ist geschafft')
     await console.locator('section[aria-labelledby="pitch-queue-title"]').getByRole('button', { name: 'Beenden', exact: true }).click()
-    await expect.poll(() => anna!.page.getByTestId('pitch-status-now').count()).toBe(0)
+    await expect.poll(() => anna!.page.getByTestId('pitch-status-now').textContent()).toBe('Gerade pitcht niemand.')
+    // After 'Beenden' the queue goes on where it stopped: Anna stays done, Emil is next.
+    await expect(anna!.page.getByTestId('pitch-status-mine').textContent()).resolves.toContain('Dein Pitch ist geschafft')
+    await expect(anna!.page.getByTestId('pitch-status-next').textContent()).resolves.toContain('Emil')
     // A pitch timer ran after the speed-dating: no finished round comes back on any phone.
     for (const phone of phones) await expect(phone.page.getByTestId('speed-round').count()).resolves.toBe(0)
 
