@@ -53,6 +53,7 @@ import { eventRoom, personRoom } from './workshop/socketTypes.ts'
 import { openSqliteStorage, type Storage } from './storage/Storage.ts'
 import { RoomRegistry } from './sync/RoomRegistry.ts'
 import { SyncEndpoint } from './sync/SyncEndpoint.ts'
+import { PrivateNotesEraser } from './silentRound/PrivateNotesEraser.ts'
 import { UpgradeRouter } from './http/UpgradeRouter.ts'
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
@@ -173,6 +174,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     '/api',
     createReportApi({ events: storage.events, documents, votes: storage.votes, matches: storage.matches, profiles: storage.profiles }),
   )
+  const privateNotes = new PrivateNotesEraser({ store: storage.boards, registry, closeDocuments: (gone) => sync.closeDocuments(gone) })
   const deleteEvent = (eventId: string) =>
     deleteStoredEvent(
       {
@@ -181,6 +183,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
         registry,
         history,
         workshops,
+        privateNotes,
         cutOff: (id, boardIds) => {
           io.in(eventRoom(id)).disconnectSockets(true)
           sync.closeBoards(boardIds)
@@ -194,6 +197,7 @@ export function createServer(config: Config, logger: Logger, { now = Date.now }:
     documents,
     history,
     workshops,
+    privateNotes,
     deleteDevices: (eventId, linkId) => access.deleteDevices(eventId, linkId),
     closeJoining: (eventId) => access.revokeRole(eventId, 'participant'),
     cutOffPerson: (eventId, personId) => io.in(personRoom(eventId, personId)).disconnectSockets(true),

@@ -1,6 +1,7 @@
 import type { AssetStore } from '../assets/AssetStore.ts'
 import type { BoardHistory } from '../boards/BoardHistory.ts'
 import type { Logger } from '../logger.ts'
+import type { PrivateNotesEraser } from '../silentRound/PrivateNotesEraser.ts'
 import type { Storage } from '../storage/Storage.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
 import type { WorkshopHub } from '../workshop/WorkshopHub.ts'
@@ -11,6 +12,7 @@ export interface EventDeletionDeps {
   registry: RoomRegistry
   history: Pick<BoardHistory, 'whenStored'>
   workshops: WorkshopHub
+  privateNotes: Pick<PrivateNotesEraser, 'erase'>
   /** Closes every live connection of the event: its workshop sockets and the sync sockets of these boards. */
   cutOff: (eventId: string, boardIds: readonly string[]) => void
   logger: Logger
@@ -18,7 +20,7 @@ export interface EventDeletionDeps {
 
 /**
  * Deletes an event and everything of it: boards with their logs, snapshots,
- * versions, dots and images; links and device links; workshop state,
+ * versions, dots, images and unrevealed private notes; links and device links; workshop state,
  * profiles and marks. Reports are built on demand and never stored.
  */
 export async function deleteEvent(deps: EventDeletionDeps, eventId: string): Promise<boolean> {
@@ -32,6 +34,7 @@ export async function deleteEvent(deps: EventDeletionDeps, eventId: string): Pro
     await storage.events.deleteEvent(eventId)
     deps.cutOff(eventId, boardIds)
     await deps.registry.discard(boardIds)
+    await deps.privateNotes.erase(boardIds)
     for (const boardId of boardIds) {
       await deps.history.whenStored(boardId)
       await storage.boards.deleteBoard(boardId)

@@ -7,6 +7,8 @@ import type { BoardDocuments } from '../boards/BoardDocuments.ts'
 import type { BoardHistory } from '../boards/BoardHistory.ts'
 import { isShapeRecord } from '../boards/shapeRecords.ts'
 import type { Logger } from '../logger.ts'
+import type { PrivateNotesEraser } from '../silentRound/PrivateNotesEraser.ts'
+import { withNoteCount } from '../silentRound/silentRoundFeature.ts'
 import type { Storage } from '../storage/Storage.ts'
 import type { WorkshopHub } from '../workshop/WorkshopHub.ts'
 import { newId } from '../ids.ts'
@@ -18,6 +20,7 @@ export interface PersonalDataDeps {
   documents: BoardDocuments
   history: Pick<BoardHistory, 'whenStored'>
   workshops: WorkshopHub
+  privateNotes: Pick<PrivateNotesEraser, 'erase'>
   /** Deletes the event's device links (all, or the one of `linkId`) and cuts off their connections. */
   deleteDevices: (eventId: string, linkId?: string) => Promise<void>
   /** Ends joining the event: its participant links and codes stop working. */
@@ -48,12 +51,15 @@ export class PersonalData {
       // Whoever joined after this would leave personal data that no later pass removes.
       await this.deps.closeJoining(eventId)
       await this.deps.deleteDevices(eventId)
-      for (const board of await storage.events.listBoards(eventId)) {
+      const boards = await storage.events.listBoards(eventId)
+      for (const board of boards) {
         await anonymiseBoard(this.boardDeps, board.id, { everyone: true })
       }
+      // Notes nobody revealed in all this time are drafts with their author's words: they go, and so does the round waiting for them.
+      await this.deps.privateNotes.erase(boards.map((board) => board.id))
       const { vote } = transaction.state
       const renamed = new Map([...peopleIn(transaction.state)].map((id) => [id, newId()]))
-      await transaction.commit({ ...pseudonymise(transaction.state, renamed), directory: {}, vote: vote ? { ...vote, voters: null } : null })
+      await transaction.commit({ ...pseudonymise(transaction.state, renamed), directory: {}, vote: vote ? { ...vote, voters: null } : null, silentRound: null })
       await storage.events.updateEvent(eventId, { personalDataRemovedAt: new Date(this.deps.now()).toISOString() })
     }))
     this.deps.logger.info({ eventId }, 'personal data of the event removed at the end of its retention period')
@@ -71,9 +77,17 @@ export class PersonalData {
       await storage.profiles.deleteProfiles(eventId, personId)
       await storage.matches.deleteMarks(eventId, personId)
       for (const board of boards) await anonymiseBoard(this.boardDeps, board.id, { personId })
+      // Unrevealed notes are only theirs: they go, and the round no longer counts them.
+      await this.deps.privateNotes.erase(boards.map((board) => board.id), personId)
+      const { silentRound } = transaction.state
       const { [personId]: _gone, ...directory } = transaction.state.directory
       const renamed = new Map([[personId, newId()]])
-      await transaction.commit({ ...pseudonymise(transaction.state, renamed), directory, vote: vote ? { ...vote, voters } : null })
+      await transaction.commit({
+        ...pseudonymise(transaction.state, renamed),
+        directory,
+        vote: vote ? { ...vote, voters } : null,
+        silentRound: silentRound ? withNoteCount(silentRound, personId, 0) : null,
+      })
       await this.deps.deleteDevices(eventId, personId)
       this.deps.cutOffPerson(eventId, personId)
       await this.deps.resendMatches(eventId, [...new Set(formerMatches)])

@@ -16,7 +16,12 @@ export interface PrivateNotesOwner {
 }
 
 export function privateNotesDocId(boardId: string, personId: string): string {
-  return `${PREFIX}${boardId}:${personId}`
+  return `${privateNotesPrefix(boardId)}${personId}`
+}
+
+/** What the ids of every private notes document of the board start with. */
+export function privateNotesPrefix(boardId: string): string {
+  return `${PREFIX}${boardId}:`
 }
 
 export function parsePrivateNotesDocId(docId: string): PrivateNotesOwner | null {

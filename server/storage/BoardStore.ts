@@ -25,4 +25,6 @@ export interface BoardStore {
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
   /** Drops everything stored of the board, wherever it waits; its room must be unloaded first, or its next write brings it back. */
   deleteBoard(boardId: string): Promise<void>
+  /** Ids of the stored documents whose id starts with `prefix`, wherever their updates wait. */
+  listDocumentIds(prefix: string): Promise<string[]>
 }

@@ -178,6 +178,17 @@ export class SqliteBoardStore implements BoardStore {
     this.lastSeqs.delete(boardId)
   }
 
+  async listDocumentIds(prefix: string): Promise<string[]> {
+    this.flush()
+    // substr instead of LIKE: a prefix may hold '%' or '_'.
+    const rows = this.db
+      .prepare<[number, string, number, string], { board_id: string }>(
+        'SELECT board_id FROM board_updates WHERE substr(board_id, 1, ?) = ? UNION SELECT board_id FROM board_snapshots WHERE substr(board_id, 1, ?) = ?',
+      )
+      .all(prefix.length, prefix, prefix.length, prefix)
+    return rows.map((row) => row.board_id)
+  }
+
   /** Moves the journal into the database and closes it; the database connection stays open. */
   close(): void {
     this.flush()

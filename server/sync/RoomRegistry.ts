@@ -48,6 +48,11 @@ export class RoomRegistry {
     return this.rooms.size
   }
 
+  /** Ids of the documents open or opening here. */
+  openIds(): string[] {
+    return [...new Set([...this.rooms.keys(), ...this.loading.keys()])]
+  }
+
   open(boardId: string): Promise<BoardRoom> {
     const room = this.rooms.get(boardId)
     if (room) return Promise.resolve(room)

@@ -150,8 +150,13 @@ export class SyncEndpoint {
   /** Cuts off every connection to these boards, with the close code that tells clients not to come back. */
   closeBoards(boardIds: readonly string[]): void {
     const gone = new Set(boardIds)
+    this.closeDocuments((docId) => gone.has(docId))
+  }
+
+  /** Closes the connections of every document `gone` matches, as deleted: for documents whose ids are not known one by one. */
+  closeDocuments(gone: (docId: string) => boolean): void {
     for (const socket of this.sockets) {
-      if (gone.has(socket.boardId)) socket.close(CloseCode.boardNotFound, 'board deleted')
+      if (gone(socket.boardId)) socket.close(CloseCode.boardNotFound, 'board deleted')
     }
   }
 

@@ -244,6 +244,19 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
         expect(contentOf(await storage.boards.loadBoard('bleibt'))).toEqual({ notiz: 'Bleibt' })
       })
 
+      it('lists the documents whose id starts with a prefix, wherever their updates wait, and forgets deleted ones', async () => {
+        await storage.boards.appendBatches([{ boardId: 'private:b1:anna', updates: [update('notiz', 'Anna')] }])
+        await storage.boards.appendBatches([{ boardId: 'private:b1:ben', updates: [update('notiz', 'Ben')] }])
+        await storage.boards.storeSnapshot('private:b1:ben', Y.encodeStateAsUpdate(new Y.Doc()), 1)
+        await storage.boards.appendBatches([{ boardId: 'private:b10:clara', updates: [update('notiz', 'Clara')] }])
+        await storage.boards.appendBatches([{ boardId: 'b1', updates: [update('notiz', 'Board')] }])
+        expect((await storage.boards.listDocumentIds('private:b1:')).sort()).toEqual(['private:b1:anna', 'private:b1:ben'])
+        expect(await storage.boards.listDocumentIds('private:b1_')).toEqual([])
+        await storage.boards.deleteBoard('private:b1:anna')
+        await restart()
+        expect(await storage.boards.listDocumentIds('private:b1:')).toEqual(['private:b1:ben'])
+      })
+
       it('profiles, marks, dots, versions and workshop state can be removed for one person or all', async () => {
         const card = { name: 'Anna', side: 'kreative' as const, organisation: '', offer: '', seek: '', tags: [], contact: 'anna@example.org' }
         await storage.profiles.storeProfile('e1', 'anna', card)

@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/closeCodes.ts'
 import { privateNotesRoom } from '../../shared/privateNotes.ts'
 import type { BoardVersionInfo } from '../../server/storage/VersionStore.ts'
 import { api, createEventFixture, type EventFixture } from '../support/api.ts'
+import { findInDataDir } from '../support/dataDirScan.ts'
 import { connectRecording, connectSynced, type BoardClient, type ReceivedFrames } from '../support/boardClient.ts'
 import { joinAs, type Participant } from '../support/participants.ts'
 import { openRaw } from '../support/rawSyncClient.ts'
@@ -142,6 +143,29 @@ describe('Stille Ideensammlung', () => {
     // A new round on the same board counts on from what is still unrevealed.
     expect((await facilitator.send('silent:start', { boardId })).ok).toBe(true)
     expect(facilitator.state()?.silentRound).toMatchObject({ status: 'running', counts: { [ben.id]: 1 } })
+  })
+
+  it("unrevealed notes are personal data: a person's deletion takes theirs, the event's deletion takes everyone's", async () => {
+    const boardId = f.board.id
+    expect((await facilitator.send('silent:start', { boardId })).ok).toBe(true)
+    const annaPrivate = keep(await connectSynced(server.wsUrl, privateNotesRoom(boardId), anna.token))
+    const benPrivate = keep(await connectSynced(server.wsUrl, privateNotesRoom(boardId), ben.token))
+    annaPrivate.doc.transact(() => writeBoardRecords(annaPrivate.doc, { set: [note('shape:anna-1', 'page:page', MARKER_A, 'kreative', 0)] }))
+    benPrivate.doc.transact(() => writeBoardRecords(benPrivate.doc, { set: [note('shape:ben-1', 'page:page', MARKER_B, 'unternehmen', 1)] }))
+    await until(() => facilitator.state()?.silentRound?.total === 2, 'two notes counted')
+    const { boards } = server.server.storage
+    await expect.poll(async () => (await boards.listDocumentIds(`private:${boardId}:`)).length).toBe(2)
+
+    expect((await api(server.httpUrl, 'DELETE', `/api/events/${f.event.id}/my-data`, anna.token)).status).toBe(204)
+    await until(() => facilitator.state()?.silentRound?.total === 1, "Anna's note no longer counted")
+    expect(facilitator.state()?.silentRound?.counts).toEqual({ [ben.id]: 1 })
+    expect(await boards.listDocumentIds(`private:${boardId}:`)).toEqual([`private:${boardId}:${ben.id}`])
+    expect(findInDataDir(server.config.dataDir, [MARKER_A])).toEqual([])
+    expect(findInDataDir(server.config.dataDir, [MARKER_B])).not.toEqual([])
+
+    expect((await api(server.httpUrl, 'DELETE', `/api/events/${f.event.id}`, f.facilitator.token, { confirmTitle: f.event.title })).status).toBe(204)
+    expect(await boards.listDocumentIds('private:')).toEqual([])
+    expect(findInDataDir(server.config.dataDir, [MARKER_A, MARKER_B])).toEqual([])
   })
 
   it('a projector cannot open private notes, and a participant cannot start a round', async () => {

@@ -44,6 +44,9 @@ class HeldAppendStore implements BoardStore {
   deleteBoard(boardId: string) {
     return this.inner.deleteBoard(boardId)
   }
+  listDocumentIds(prefix: string) {
+    return this.inner.listDocumentIds(prefix)
+  }
   release(): void {
     this.releaseAll?.()
   }
