@@ -205,16 +205,20 @@ describeInChromium('a whole workshop day in Chromium (dress rehearsal)', () => {
     await shot(noteWriters[1]!.page, '5-ideenschmiede-vote', 'phone')
 
     // Group boards from two of the template's frames; phones land on their own group board; the projector shows the overview.
+    // The moderation panel covers part of the board: closed to pick the frames, opened again to make the groups.
+    await facilitatorBoard.getByTestId('moderation-toggle').click()
     await facilitatorBoard.keyboard.press('Escape')
     await facilitatorBoard.keyboard.press('Shift+1')
     await shapes(facilitatorBoard, 'frame').nth(0).locator('.tl-frame-heading').click()
     await shapes(facilitatorBoard, 'frame').nth(1).locator('.tl-frame-heading').click({ modifiers: ['Shift'] })
+    await facilitatorBoard.getByTestId('moderation-toggle').click()
+    await shot(facilitatorBoard, '6-group-boards-selection', 'console')
     await facilitatorBoard.getByTestId('breakout-from-selection').click()
     await facilitatorBoard.getByTestId('breakout-state').waitFor({ timeout: 15_000 })
     for (const phone of noteWriters) {
       await phone.page.waitForURL((url) => !url.pathname.endsWith(ideas.body.id), { timeout: 15_000 })
       await waitForCanvas(phone.page)
-      await expect.poll(() => phone.page.getByTestId('board-title').textContent()).toMatch(/^Gruppe/)
+      await expect.poll(() => phone.page.getByTestId('board-title').textContent()).toMatch(/^Cluster [12]$/)
     }
     await projector.getByTestId('projector-groups').waitFor({ timeout: 15_000 })
     await expect.poll(() => projector.locator('.overview-wall__tile').count()).toBe(2)

@@ -80,11 +80,12 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
   )
 }
 
-/** The board in the spotlight, else the event's first open board. */
+/** The board in the spotlight, else the board whose vote result was just shown, else the event's first open board. */
 function projectedBoardId(event: EventDetails, snapshot: WorkshopSnapshot): string | null {
-  const spotlight = snapshot.state?.spotlight
-  if (spotlight && event.boards.some((board) => board.id === spotlight.boardId)) return spotlight.boardId
-  return event.boards.find((board) => !board.archived)?.id ?? null
+  const onEventBoard = (boardId: string | undefined) => (boardId && event.boards.some((board) => board.id === boardId) ? boardId : null)
+  const state = snapshot.state
+  const revealedVoteBoard = state?.vote?.status === 'revealed' ? state.vote.boardId : undefined
+  return onEventBoard(state?.spotlight?.boardId) ?? onEventBoard(revealedVoteBoard) ?? event.boards.find((board) => !board.archived)?.id ?? null
 }
 
 function ProjectorBoard({ boardId, token, event, licenseKey, workshop }: { boardId: string; token: string | null; event: EventDetails; licenseKey: string | null; workshop: BoardWorkshop }) {
