@@ -50,7 +50,7 @@ import { votingFeature } from './workshop/features/voting.ts'
 import { WorkshopHub } from './workshop/WorkshopHub.ts'
 import { attachWorkshopSockets } from './workshop/WorkshopSockets.ts'
 import { eventRoom, personRoom } from './workshop/socketTypes.ts'
-import { openSqliteStorage, type Storage } from './storage/Storage.ts'
+import type { Storage } from './storage/Storage.ts'
 import { RoomRegistry } from './sync/RoomRegistry.ts'
 import { SyncEndpoint } from './sync/SyncEndpoint.ts'
 import { PrivateNotesEraser } from './silentRound/PrivateNotesEraser.ts'
@@ -79,10 +79,14 @@ export interface ServerClock {
   now?: () => number
 }
 
+export interface ServerDeps extends ServerClock {
+  /** Opened by `openServer`; the server closes it on `close`. */
+  storage: Storage
+}
+
 /** Builds the whole server from a config object; nothing global, so tests run several in one process. */
-export function createServer(config: Config, logger: Logger, { now = Date.now }: ServerClock = {}): IdeenschmiedeServer {
+export function createServer(config: Config, logger: Logger, { storage, now = Date.now }: ServerDeps): IdeenschmiedeServer {
   const metrics = new Metrics()
-  const storage = openSqliteStorage(config.dataDir, logger)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
   const access = new AccessControl(storage.events, adminToken, { maxDevicesPerEvent: config.maxDevicesPerEvent, deviceIdleMs: config.deviceIdleMs })
   const registry = new RoomRegistry({

@@ -1,6 +1,7 @@
-import { createServer, type IdeenschmiedeServer } from './app.ts'
+import type { IdeenschmiedeServer } from './app.ts'
 import { parseConfig } from './config.ts'
 import { createLogger } from './logger.ts'
+import { openServer } from './openServer.ts'
 import { startBanner } from './startBanner.ts'
 
 const parsed = parseConfig(process.env)
@@ -18,7 +19,7 @@ function fail(message: string): never {
 
 let server: IdeenschmiedeServer
 try {
-  server = createServer(config, logger)
+  server = await openServer(config, logger)
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error))
 }

@@ -1,5 +1,6 @@
 import type pino from 'pino'
-import { createServer, type IdeenschmiedeServer, type ServerClock } from '../../server/app.ts'
+import type { IdeenschmiedeServer, ServerClock } from '../../server/app.ts'
+import { openServer } from '../../server/openServer.ts'
 import { configWith, type Config } from '../../server/config.ts'
 import { createLogger } from '../../server/logger.ts'
 import { makeTempDir } from './tempDirs.ts'
@@ -40,7 +41,7 @@ export interface TestServerOptions extends ServerClock {
 export async function startTestServer(overrides: Partial<Config> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const config = configWith({ dataDir: makeDataDir(), port: 0, host: '127.0.0.1', ...overrides })
   const logger = options.logTo ? createLogger('trace', options.logTo) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
-  const server = createServer(config, logger, { now: options.now ?? (() => FIXTURE_DAY_AFTER) })
+  const server = await openServer(config, logger, { now: options.now ?? (() => FIXTURE_DAY_AFTER) })
   const port = await server.listen()
   const { events } = server.storage
   let eventId: Promise<string> | null = null
