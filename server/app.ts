@@ -113,7 +113,8 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
   access.onRevoked((linkIds) => sync.closeLinks(linkIds))
-  const commands = new CommandRegistry(workshopFeatures(storage, documents, history, logger))
+  const eventChanges = new EventChanges()
+  const commands = new CommandRegistry(workshopFeatures(storage, documents, history, eventChanges, logger))
   const workshops = new WorkshopHub({
     store: storage.workshops,
     lock: new InProcessEventCommandLock(),
@@ -122,7 +123,6 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     logger,
   })
   const noteCounter = new PrivateNoteCounter({ events: storage.events, workshops, logger })
-  const eventChanges = new EventChanges()
   const assets = new FileAssetStore(path.join(config.dataDir, 'assets'))
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
 
@@ -249,7 +249,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
 }
 
 /** The composition root of workshop control: every feature, wired to what it needs. */
-function workshopFeatures(storage: Storage, documents: BoardDocuments, history: BoardHistory, logger: Logger) {
+function workshopFeatures(storage: Storage, documents: BoardDocuments, history: BoardHistory, eventChanges: EventChanges, logger: Logger) {
   const { events } = storage
   const now = Date.now
   return [
@@ -266,6 +266,7 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments, history: 
       profiles: storage.profiles,
       now,
       seedPairBoard: (boardId, cards, language) => seedPairBoard(documents, boardId, cards, language),
+      boardsCreated: (eventId) => eventChanges.notify(eventId),
     }),
     pitchFeature({
       events,
@@ -284,6 +285,7 @@ function workshopFeatures(storage: Storage, documents: BoardDocuments, history: 
       events,
       documents,
       seedCanvas: (boardId) => seedTemplate(documents, boardId, 'cross-innovation-canvas', 'de'),
+      boardsCreated: (eventId) => eventChanges.notify(eventId),
     }),
     silentRoundFeature({
       events,

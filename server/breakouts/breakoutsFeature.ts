@@ -13,6 +13,8 @@ export interface BreakoutsDeps {
   documents: BoardDocuments
   /** Seeds a new board with the Cross-Innovation-Canvas in the event's language. */
   seedCanvas: (boardId: string) => Promise<void>
+  /** The event's screens list its boards (the projector shows the group boards); they reload when some are added. */
+  boardsCreated: (eventId: string) => void
 }
 
 function requireBreakouts(state: WorkshopState): BreakoutsState {
@@ -61,6 +63,7 @@ export function breakoutsFeature(deps: BreakoutsDeps): WorkshopFeature {
           if (notes.length > 0) await deps.documents.change(board.id, (doc) => copyNotesIntoCanvas(doc, notes))
           groups.push({ boardId: board.id, title: group.title, members: seats[index] ?? [] })
         }
+        deps.boardsCreated(eventId)
         await workshop.commit({ breakouts: { sourceBoardId: source.id, assignment: request.assignment, groups } })
       },
       'breakout:assign': ({ personId, group }, { workshop }) => seat(workshop, personId, group),

@@ -15,6 +15,8 @@ export interface SpeedDatingDeps {
   now: () => number
   /** Writes both profile cards and a shared notes area onto a new pair board. */
   seedPairBoard: (boardId: string, people: PersonCard[], language: 'de' | 'en') => Promise<void>
+  /** The event's screens list its boards; they reload when a round adds some. */
+  boardsCreated: (eventId: string) => void
 }
 
 const DEFAULT_SETTINGS: SpeedDatingSettings = { roundMs: 5 * 60_000, imbalance: 'sit-out', institutionsAs: 'either' }
@@ -50,6 +52,7 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
       await deps.seedPairBoard(board.id, people, 'de')
       groups.push({ table, boardId: board.id, members })
     }
+    if (groups.length > 0) deps.boardsCreated(state.eventId)
     return { number, groups, sittingOut: plan.sittingOut }
   }
 

@@ -1,5 +1,6 @@
 /**
- * Changes to an event made over HTTP (boards, links, details). The socket
+ * Changes to an event's boards, links and details, over HTTP or by a
+ * workshop command (group boards, pair boards). The socket
  * layer tells the event's screens to reload, so a new group board or a new
  * join code reaches the projector and the lobby without a page reload.
  */

@@ -33,6 +33,7 @@ const feature = speedDatingFeature({
   profiles: undefined as never,
   now: () => 0,
   seedPairBoard: async () => undefined,
+  boardsCreated: () => undefined,
 })
 
 describe('a speed-dating round runs out on the server', () => {
