@@ -7,6 +7,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
+import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { Histogram } from './histogram.ts'
 import type {
@@ -42,7 +43,7 @@ const WS_OPTIONS = { perMessageDeflate: false }
 
 class Writer {
   readonly doc = new Y.Doc()
-  private readonly records = this.doc.getMap('records')
+  private readonly records = new YKeyValue<Record<string, unknown>>(this.doc.getArray('tl_records'))
   private lastUpdate: Uint8Array | null = null
   private seq = 0
   nextDueMicros = 0
@@ -58,7 +59,7 @@ class Writer {
     this.seq += 1
     const text = writeMarker(nowMicros(), this.uid) + ' Idee'
     this.records.set(`shape:w${this.uid}`, tldrawLikeRecord(`shape:w${this.uid}`, this.seq, text))
-    if (!this.lastUpdate) throw new Error('Y.Map.set produced no update')
+    if (!this.lastUpdate) throw new Error('YKeyValue.set produced no update')
     return writeUpdate(this.lastUpdate)
   }
 }

@@ -1,3 +1,4 @@
+import { toRichText } from '@tldraw/tlschema'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -101,22 +102,36 @@ export function findMarker(frame: Buffer, from: number): Marker | null {
 }
 
 /**
- * A document record shaped like a tldraw geo shape (~300 bytes of JSON), so
- * update sizes and decode work match what the whiteboard sends.
+ * A tldraw sticky note as the whiteboard writes it (valid by tldraw's
+ * schema, which ours checks on the server), so update sizes and decode work
+ * match what the whiteboard sends.
  */
 export function tldrawLikeRecord(id: string, n: number, text: string): Record<string, unknown> {
   return {
     id,
     typeName: 'shape',
-    type: 'geo',
+    type: 'note',
     x: (n * 37) % 2_000,
     y: (n * 53) % 1_500,
     rotation: 0,
-    index: `a${n.toString(36)}`,
+    index: 'a1',
     parentId: 'page:page',
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { w: 160, h: 90, geo: 'rectangle', color: 'blue', fill: 'semi', dash: 'draw', size: 'm', text },
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      scale: 1,
+      richText: toRichText(text),
+      textLastEditedBy: null,
+    },
   }
 }

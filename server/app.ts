@@ -97,6 +97,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     compactIdleMs: config.compactIdleMs,
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
     awareness: { maxStateBytes: config.maxAwarenessStateBytes, maxUpdatesPerSecond: config.awarenessUpdatesPerSecond },
+    content: { maxRecordBytes: config.maxRecordBytes, maxBoardBytes: config.maxBoardBytes },
     onUpdatesStored: (room) => {
       // A private notes document has no history of its own; it only moves the silent round's counts.
       if (!noteCounter.handleStored(room.boardId, room.doc)) history.noteActivity(room.boardId, () => readContent(room.doc))

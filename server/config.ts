@@ -36,6 +36,8 @@ const envSchema = z.object({
   ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   MAX_DEVICES_PER_EVENT: positiveInt.default(1000),
   DEVICE_IDLE_DAYS: positiveInt.default(30),
+  MAX_RECORD_BYTES: positiveInt.default(512 * 1024),
+  MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
 })
 
 export interface Config {
@@ -66,6 +68,10 @@ export interface Config {
   maxDevicesPerEvent: number
   /** A phone's access expires after this long without a request. */
   deviceIdleMs: number
+  /** Largest single board record (a shape, a page) as JSON; a client writing a bigger one is closed (1009). */
+  maxRecordBytes: number
+  /** Stored size of one board beyond which writes close the connection (4413); the board can still be read. */
+  maxBoardBytes: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -102,6 +108,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       assetMaxBytes: e.ASSET_MAX_BYTES,
       maxDevicesPerEvent: e.MAX_DEVICES_PER_EVENT,
       deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
+      maxRecordBytes: e.MAX_RECORD_BYTES,
+      maxBoardBytes: e.MAX_BOARD_BYTES,
     },
   }
 }

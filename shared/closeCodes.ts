@@ -17,6 +17,8 @@ export const CloseCode = {
   unauthorized: 4401,
   forbidden: 4403,
   boardNotFound: 4404,
+  /** The board has reached its size limit; it can still be read. */
+  boardTooBig: 4413,
   boardUnreadable: 4500,
 } as const
 

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { BoardStore, PendingWrite } from '../storage/BoardStore.ts'
 import { AwarenessRelay, type AwarenessLimits } from './AwarenessRelay.ts'
+import { checkBoardUpdate, type BoardContentLimits } from './BoardContentGuard.ts'
 import {
   MessageType,
   writePermissionDeniedMessage,
@@ -26,6 +27,7 @@ export interface BoardRoomDeps {
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
   awareness: AwarenessLimits
+  content: BoardContentLimits & { maxBoardBytes: number }
   onUpdatesStored?: (room: BoardRoom) => void
   /** Called once when storage fails; the owner drops the room so it reloads from what was stored. */
   onFailure: (room: BoardRoom) => void
@@ -296,6 +298,7 @@ export class BoardRoom implements WriteParticipant {
     }
     // A client's sync step 2 is often empty; storing and relaying it would only grow the log.
     if (isEmptyUpdate(update)) return
+    if (!this.acceptsContent(socket, connection, update)) return
     const pendingBefore = this.doc.store.pendingStructs?.update ?? null
     this.lastTransaction = null
     try {
@@ -324,6 +327,51 @@ export class BoardRoom implements WriteParticipant {
       connection.gappedUpdates = 0
     }
     this.queueUpdate(update, socket)
+  }
+
+  /**
+   * Refuses what the board's layout and tldraw's schema do not allow before
+   * it touches the document: it is neither stored nor relayed. The client
+   * gets permission-denied and, with its next write, a sync step 1, as after
+   * a lock; a record or board over its size limit closes the connection. An
+   * update whose place in the board is not known yet waits for nothing: the
+   * client is asked at once for what the board lacks.
+   */
+  private acceptsContent(socket: SyncSocket, connection: Connection, update: Uint8Array): boolean {
+    const { content } = this.deps
+    if (this.snapshotBytes + this.logBytes + update.byteLength > content.maxBoardBytes) {
+      this.deps.metrics.count('sync_messages_rejected_total', { reason: 'board-too-big' })
+      this.leave(socket)
+      socket.close(CloseCode.boardTooBig, 'the board is full')
+      return false
+    }
+    let verdict
+    try {
+      verdict = checkBoardUpdate(this.doc, update, content)
+    } catch (error) {
+      throw new MalformedMessage('update could not be decoded', { cause: error })
+    }
+    if (verdict.ok) return true
+    this.deps.metrics.count('sync_messages_rejected_total', { reason: verdict.kind })
+    this.deps.logger.warn({ boardId: this.boardId, reason: verdict.reason }, 'refused board content')
+    if (verdict.kind === 'record-too-big') {
+      this.leave(socket)
+      socket.close(CloseCode.messageTooBig, 'record too big')
+      return false
+    }
+    if (verdict.kind === 'gapped') {
+      // An honest client answers the sync step 1 with what the board lacks, the update's base included; one that keeps sending such updates is dropped, as below.
+      if (++connection.gappedUpdates > this.deps.maxPendingUpdatesPerClient) {
+        this.leave(socket)
+        socket.close(CloseCode.policyViolation, 'too many updates with missing dependencies')
+      } else {
+        socket.send(writeSyncStep1Message(this.doc))
+      }
+      return false
+    }
+    connection.missedRefusedWrites = true
+    socket.send(writePermissionDeniedMessage('permission-denied'))
+    return false
   }
 
   private queueUpdate(update: Uint8Array, from: SyncSocket | null): void {

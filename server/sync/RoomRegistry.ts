@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import type { AwarenessLimits } from './AwarenessRelay.ts'
-import { BoardRoom } from './BoardRoom.ts'
+import { BoardRoom, type BoardRoomDeps } from './BoardRoom.ts'
 import { WriteCoalescer } from './WriteCoalescer.ts'
 
 export interface RoomRegistryDeps {
@@ -14,6 +14,7 @@ export interface RoomRegistryDeps {
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
   awareness: AwarenessLimits
+  content: BoardRoomDeps['content']
   /** After a batch of a room's updates is stored, e.g. for automatic versions. */
   onUpdatesStored?: (room: BoardRoom) => void
 }

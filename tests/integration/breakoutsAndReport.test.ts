@@ -50,7 +50,8 @@ describe('group boards', () => {
       closers.push(() => person.client.close())
       people.push(person)
     }
-    const heardBefore = people[0]?.client.received.length ?? 0
+    const screen = people[0]!.client
+    const heardBefore = screen.received.length
     const result = await facilitator.send('breakout:create', {
       sourceBoardId: board.id,
       groups: FRAMES.map((id, i) => ({ title: `Gruppe ${i + 1}`, shapeIds: [id] })),
@@ -58,7 +59,7 @@ describe('group boards', () => {
     })
     expect(result).toEqual({ ok: true })
     // The projector and lobbies list the event's boards: they hear that there are new ones.
-    await until(() => people[0]?.client.received.slice(heardBefore).some(({ event }) => event === 'event:changed') === true, 'screens to hear of the group boards')
+    await until(() => screen.received.slice(heardBefore).some(({ event }) => event === 'event:changed'), 'screens to hear of the group boards')
     const breakouts = facilitator.state()?.breakouts
     expect(breakouts?.groups).toHaveLength(4)
     const directory = facilitator.state()?.directory ?? {}

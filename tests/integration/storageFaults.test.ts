@@ -5,6 +5,7 @@ import type { PendingWrite } from '../../server/storage/BoardStore.ts'
 import { connectSynced, type BoardClient } from '../support/boardClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { until } from '../support/until.ts'
+import { NoteMap } from '../support/noteMap.ts'
 
 let server: TestServer
 const clients: BoardClient[] = []
@@ -57,8 +58,8 @@ describe('storage faults stay with the rooms they hit', () => {
 
     // Server-side changes of two rooms in one turn land in the same group commit.
     const [brokenRoom, healthyRoom] = [await server.server.registry.open(broken), await server.server.registry.open(healthy)]
-    brokenRoom.applyServerChange((doc) => doc.getMap<string>('records').set('lost', 'never stored'))
-    healthyRoom.applyServerChange((doc) => doc.getMap<string>('records').set('server', 'stored'))
+    brokenRoom.applyServerChange((doc) => new NoteMap(doc).set('lost', 'never stored'))
+    healthyRoom.applyServerChange((doc) => new NoteMap(doc).set('server', 'stored'))
 
     await until(() => brokenPeer.closes.includes(CloseCode.internalError), 'the broken room’s client to be closed with 1011')
     await until(() => healthyWatcher.client.records.get('server') === 'stored', 'the healthy room’s change to be relayed')
@@ -72,8 +73,8 @@ describe('storage faults stay with the rooms they hit', () => {
     brokenPeer.client.records.set('after', 'recovered')
     await until(() => brokenPeer.client.provider.synced && brokenPeer.client.provider.wsconnected, 'the broken room’s client to reconnect')
     const reopened = await server.server.registry.open(broken)
-    await until(() => reopened.doc.getMap<string>('records').get('after') === 'recovered', 'the client’s edit to reach the reloaded room')
-    expect(reopened.doc.getMap<string>('records').has('lost')).toBe(false)
+    await until(() => new NoteMap(reopened.doc).get('after') === 'recovered', 'the client’s edit to reach the reloaded room')
+    expect(new NoteMap(reopened.doc).has('lost')).toBe(false)
   })
 
   it('a throw while a room finishes its write fails that room and no later write of any room', async () => {

@@ -2,12 +2,14 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ReconnectSchedule } from '../../client/src/collab/reconnectDelay.ts'
+import { NoteMap } from './noteMap.ts'
 import { until } from './until.ts'
 
 export interface BoardClient {
   doc: Y.Doc
   provider: WebsocketProvider
-  records: Y.Map<string>
+  /** The board's notes by key, as real tldraw note records. */
+  records: NoteMap
   destroy(): void
 }
 
@@ -22,7 +24,7 @@ export function connectBoard(wsUrl: string, boardId: string, token: string, sock
   return {
     doc,
     provider,
-    records: doc.getMap<string>('records'),
+    records: new NoteMap(doc),
     destroy: () => {
       provider.destroy()
       doc.destroy()
@@ -62,7 +64,7 @@ export function connectLikeBoardPage(wsUrl: string, boardId: string, token: stri
   return {
     doc,
     provider,
-    records: doc.getMap<string>('records'),
+    records: new NoteMap(doc),
     closes,
     syncedAt: () => syncedAt,
     destroy: () => {

@@ -8,7 +8,7 @@ export function noteRecord(id: string, parentId: string, text: string, author: N
     typeName: 'shape',
     type: 'note',
     parentId,
-    index: `a${i + 1}`,
+    index: indexKey(i),
     x: 20 + i * 10,
     y: 60,
     rotation: 0,
@@ -30,4 +30,9 @@ export function noteRecord(id: string, parentId: string, text: string, author: N
       textLastEditedBy: null,
     },
   }
+}
+
+/** The i-th of a run of valid, increasing tldraw index keys: a1, a1V, a1VV, … (a fraction may not end in 0). */
+export function indexKey(i: number): string {
+  return `a1${'V'.repeat(i)}`
 }

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { NoteMap } from './noteMap.ts'
 
 export interface Closed {
   code: number
@@ -38,10 +39,10 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** A valid update that sets `records[key] = value`, written by a fresh client id. */
+/** A valid update that adds the note `key` reading `value`, written by a fresh client id. */
 export function recordUpdate(key: string, value: string): Uint8Array {
   const doc = new Y.Doc()
-  doc.getMap<string>('records').set(key, value)
+  new NoteMap(doc).set(key, value)
   return Y.encodeStateAsUpdate(doc)
 }
 

@@ -1,4 +1,4 @@
-import { noteRecord } from './noteRecord.ts'
+import { indexKey, noteRecord } from './noteRecord.ts'
 import type { Side } from '../../shared/sides.ts'
 
 /** A valid tldraw sticky note by an author of this side, as a client writes it. */
@@ -13,7 +13,7 @@ export function frame(id: string, name: string, i: number) {
     typeName: 'shape',
     type: 'frame',
     parentId: 'page:page',
-    index: `b${i + 1}`,
+    index: indexKey(i),
     x: i * 800,
     y: 1000,
     rotation: 0,

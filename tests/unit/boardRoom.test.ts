@@ -10,6 +10,7 @@ import { FULL_ACCESS, type SyncSocket } from '../../server/sync/SyncSocket.ts'
 import { recordUpdate, updateMessage } from '../support/rawSyncClient.ts'
 import { closeTempStorage, openBoardStore, tempStorage } from '../support/tempBoardStore.ts'
 import { until } from '../support/until.ts'
+import { NoteMap } from '../support/noteMap.ts'
 
 class MemorySocket implements SyncSocket {
   readonly sent: Uint8Array[] = []
@@ -67,6 +68,7 @@ function makeRegistry(store: BoardStore): RoomRegistry {
     compactIdleMs: 1000,
     maxPendingUpdatesPerClient: 10,
     awareness: { maxStateBytes: 64 * 1024, maxUpdatesPerSecond: 30 },
+    content: { maxRecordBytes: 512 * 1024, maxBoardBytes: 64 * 1024 * 1024 },
   })
 }
 
@@ -92,6 +94,6 @@ describe('BoardRoom', () => {
     expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2])
     const received = new Y.Doc()
     Y.applyUpdate(received, decoding.readVarUint8Array(decoder))
-    expect(received.getMap('records').get('idea')).toBe('Klangwerkstatt')
+    expect(new NoteMap(received).get('idea')).toBe('Klangwerkstatt')
   })
 })
