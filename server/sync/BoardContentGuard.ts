@@ -16,7 +16,8 @@ const RECORD_TYPES = TLDRAW_SCHEMA.types as Record<string, RecordType | undefine
 const MAX_META_BYTES = 64 * 1024
 
 type Struct = Y.Item | Y.GC | Y.Skip
-type Located = { root: string | null } | { nested: true }
+/** Where an item lands: its root type and, in a map, its key (both inherited from its neighbour when it has one). */
+type Located = { root: string | null; key: string | null } | { nested: true }
 
 function refuse(reason: string, kind: 'invalid' | 'record-too-big' | 'gapped' = 'invalid'): ContentVerdict {
   return { ok: false, kind, reason }
@@ -45,14 +46,19 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, limits: BoardCo
     const place = locate(doc, own, struct)
     if ('nested' in place) return refuse('nested types are not part of a board')
     if (place.root === null) return refuse('the update builds on content the board does not have', 'gapped')
-    const verdict = place.root === RECORDS_ARRAY_NAME ? checkRecordsItem(struct, limits) : place.root === META_MAP_NAME ? checkMetaItem(struct) : refuse(`"${place.root}" is not part of a board`)
+    const verdict =
+      place.root === RECORDS_ARRAY_NAME
+        ? checkRecordsItem(struct, place.key, limits)
+        : place.root === META_MAP_NAME
+          ? checkMetaItem(struct, place.key)
+          : refuse(`"${place.root}" is not part of a board`)
     if (!verdict.ok) return verdict
   }
   return { ok: true }
 }
 
-function checkRecordsItem(item: Y.Item, limits: BoardContentLimits): ContentVerdict {
-  if (item.parentSub !== null || !(item.content instanceof Y.ContentAny)) return refuse('the records array holds only record entries')
+function checkRecordsItem(item: Y.Item, key: string | null, limits: BoardContentLimits): ContentVerdict {
+  if (key !== null || !(item.content instanceof Y.ContentAny)) return refuse('the records array holds only record entries')
   for (const entry of item.content.arr) {
     const verdict = checkEntry(entry, limits)
     if (!verdict.ok) return verdict
@@ -78,8 +84,8 @@ function checkEntry(entry: unknown, limits: BoardContentLimits): ContentVerdict 
   return { ok: true }
 }
 
-function checkMetaItem(item: Y.Item): ContentVerdict {
-  if (item.parentSub !== SCHEMA_META_KEY || !(item.content instanceof Y.ContentAny)) return refuse('meta holds only the schema')
+function checkMetaItem(item: Y.Item, key: string | null): ContentVerdict {
+  if (key !== SCHEMA_META_KEY || !(item.content instanceof Y.ContentAny)) return refuse('meta holds only the schema')
   if (jsonBytes(item.content.arr) > MAX_META_BYTES) return refuse('the stored schema is too big')
   return { ok: true }
 }
@@ -118,17 +124,18 @@ function locate(doc: Y.Doc, own: Map<number, Struct[]>, item: Y.Item): Located {
   let current: Y.Item = item
   for (let hops = 0; hops < 10_000; hops++) {
     const parent = current.parent as Y.AbstractType<unknown> | Y.ID | string | null
-    if (typeof parent === 'string') return { root: parent }
-    if (parent instanceof Y.AbstractType) return parent._item ? { nested: true } : { root: rootName(doc, parent) }
+    const key = current.parentSub
+    if (typeof parent === 'string') return { root: parent, key }
+    if (parent instanceof Y.AbstractType) return parent._item ? { nested: true } : { root: rootName(doc, parent), key }
     if (parent !== null) return { nested: true }
     const neighbour = current.origin ?? current.rightOrigin
-    if (!neighbour) return { root: null }
+    if (!neighbour) return { root: null, key: null }
     const inUpdate = findIn(own.get(neighbour.client), neighbour.clock)
     const found = inUpdate ?? findIn(doc.store.clients.get(neighbour.client) as Struct[] | undefined, neighbour.clock)
-    if (!(found instanceof Y.Item)) return { root: null }
+    if (!(found instanceof Y.Item)) return { root: null, key: null }
     current = found
   }
-  return { root: null }
+  return { root: null, key: null }
 }
 
 function rootName(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {

@@ -290,15 +290,15 @@ export class BoardRoom implements WriteParticipant {
       socket.send(writePermissionDeniedMessage('permission-denied'))
       return
     }
+    // A client's sync step 2 is often empty; storing and relaying it would only grow the log.
+    if (isEmptyUpdate(update)) return
+    if (!this.acceptsContent(socket, connection, update)) return
     if (connection.missedRefusedWrites) {
-      // Writable again (a lock ended): a sync step 1 makes the client send everything we refused or lack.
+      // Writable again (a lock ended) and this write is accepted: a sync step 1 makes the client send everything we refused or lack. Asking on a refused write would only bring the refused content back.
       connection.missedRefusedWrites = false
       connection.gappedUpdates = 0
       socket.send(writeSyncStep1Message(this.doc))
     }
-    // A client's sync step 2 is often empty; storing and relaying it would only grow the log.
-    if (isEmptyUpdate(update)) return
-    if (!this.acceptsContent(socket, connection, update)) return
     const pendingBefore = this.doc.store.pendingStructs?.update ?? null
     this.lastTransaction = null
     try {
