@@ -36,7 +36,25 @@ const envSchema = z.object({
   ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   MAX_DEVICES_PER_EVENT: positiveInt.default(1000),
   DEVICE_IDLE_DAYS: positiveInt.default(30),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(
+      z
+        .string()
+        // The message never repeats the value: a database URL usually carries a password.
+        .refine(isPostgresUrl, 'must be a PostgreSQL URL like postgres://user:password@host:5432/database')
+        .optional(),
+    )
+    .optional(),
 })
+
+function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+}
 
 export interface Config {
   port: number
@@ -66,6 +84,8 @@ export interface Config {
   maxDevicesPerEvent: number
   /** A phone's access expires after this long without a request. */
   deviceIdleMs: number
+  /** PostgreSQL for everything stored, shared by several processes; unset, storage is the SQLite file in DATA_DIR. */
+  databaseUrl: string | undefined
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -102,6 +122,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       assetMaxBytes: e.ASSET_MAX_BYTES,
       maxDevicesPerEvent: e.MAX_DEVICES_PER_EVENT,
       deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
+      databaseUrl: e.DATABASE_URL,
     },
   }
 }
