@@ -5,7 +5,7 @@ import { createLogger } from '../../server/logger.ts'
 import { LockKind } from '../../server/storage/postgres/advisoryLocks.ts'
 import { openPostgresStorage } from '../../server/storage/postgres/openPostgresStorage.ts'
 import type { Storage } from '../../server/storage/Storage.ts'
-import { describeWithPostgres, makeTestSchema } from '../support/postgres.ts'
+import { adminQuery, describeWithPostgres, makeTestSchema } from '../support/postgres.ts'
 
 const logger = createLogger('silent')
 const opened: Storage[] = []
@@ -117,6 +117,22 @@ describeWithPostgres('one board stored by two processes', () => {
     const stored = await a.boards.loadBoard('board')
     expect(stored.updates).toEqual([])
     expect(keysOf(stored)).toEqual(['k0', 'k1', 'k2', 'k3'])
+  })
+
+  it('processes that start together on an empty schema apply each migration once', async () => {
+    const { schema, url } = await makeTestSchema()
+    opened.push(...(await Promise.all(Array.from({ length: 4 }, () => openPostgresStorage(url, logger)))))
+    expect(await adminQuery(`SELECT version FROM ${schema}.schema_migrations`)).toEqual([{ version: 1 }])
+  })
+
+  it('after an erasure the tables that hold personal data are vacuumed', async () => {
+    const { schema, url } = await makeTestSchema()
+    const storage = await openPostgresStorage(url, logger)
+    opened.push(storage)
+    await storage.profiles.storeProfile('e1', 'anna', { name: 'Anna', side: 'kreative', organisation: '', offer: '', seek: '', tags: [], contact: 'anna@example.org' })
+    await storage.erasing(() => storage.profiles.deleteProfiles('e1', 'anna'))
+    const vacuumed = await adminQuery<{ relname: string }>('SELECT relname FROM pg_stat_user_tables WHERE schemaname = $1 AND last_vacuum IS NOT NULL', [schema])
+    expect(vacuumed.map((row) => row.relname)).toEqual(expect.arrayContaining(['profile_cards', 'board_updates', 'board_snapshots', 'board_assets', 'match_marks']))
   })
 
   it('a schema written by a newer release is refused at start, naming the versions', async () => {
