@@ -32,8 +32,10 @@ export interface Storage {
   /** Uploaded board images. */
   assets: AssetStore
   /**
-   * Runs `work` so that what it deletes is gone from the files too, not just
-   * from the tables: for personal data. Storage may be slower meanwhile.
+   * Runs `work` so that what it deletes is gone as far as the backend can
+   * reach, not just from the tables: for personal data. SQLite leaves it in
+   * no file; PostgreSQL vacuums, so the space is reused (see
+   * openPostgresStorage). Storage may be slower meanwhile.
    */
   erasing<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>

@@ -98,6 +98,30 @@ describeWithPostgres('one board stored by two processes', () => {
     expect(stored.updates.length).toBeLessThan(80)
   })
 
+  it('a load while another process keeps writing and compacting sees every update stored before it', async () => {
+    const { a, b } = await twoProcesses()
+    const room = new Room(a)
+    const stored: string[] = []
+    let stop = false
+    const writing = (async () => {
+      while (!stop) {
+        const key = `k${stored.length}`
+        await room.write(key)
+        stored.push(key)
+        await room.compact()
+      }
+    })()
+    try {
+      for (let i = 0; i < 60; i++) {
+        const before = [...stored]
+        expect(keysOf(await b.boards.loadBoard('board'))).toEqual(expect.arrayContaining(before))
+      }
+    } finally {
+      stop = true
+      await writing
+    }
+  })
+
   it('a compaction that finds the board locked by another process skips and keeps the log; the next one compacts', async () => {
     const { a, url } = await twoProcesses()
     const room = new Room(a)
