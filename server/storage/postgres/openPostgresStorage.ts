@@ -48,6 +48,7 @@ export async function openPostgresStorage(databaseUrl: string, logger: Logger): 
     await pool.end()
     throw new Error(`PostgreSQL at ${target} (DATABASE_URL) is not usable: ${describeError(error)}`, { cause: error })
   }
+  logger.info({ database: target }, 'storing in PostgreSQL')
   let erasers = 0
   return {
     boards: new PostgresBoardStore(pool, logger),
