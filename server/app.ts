@@ -1,5 +1,4 @@
 import http from 'node:http'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import compression from 'compression'
@@ -23,7 +22,6 @@ import { securityHeaders } from './http/securityHeaders.ts'
 import { serveClient } from './http/serveClient.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
-import { FileAssetStore } from './assets/FileAssetStore.ts'
 import { clientConfigRoute } from './http/clientConfig.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
@@ -124,7 +122,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     logger,
   })
   const noteCounter = new PrivateNoteCounter({ events: storage.events, workshops, logger })
-  const assets = new FileAssetStore(path.join(config.dataDir, 'assets'))
+  const { assets } = storage
   const upgrades = new UpgradeRouter({ access, events: storage.events, sync, workshops, logger, publicUrl: config.publicUrl })
 
   const app = express()

@@ -38,7 +38,25 @@ const envSchema = z.object({
   DEVICE_IDLE_DAYS: positiveInt.default(30),
   MAX_RECORD_BYTES: positiveInt.default(512 * 1024),
   MAX_BOARD_BYTES: positiveInt.default(64 * 1024 * 1024),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(
+      z
+        .string()
+        // The message never repeats the value: a database URL usually carries a password.
+        .refine(isPostgresUrl, 'must be a PostgreSQL URL like postgres://user:password@host:5432/database')
+        .optional(),
+    )
+    .optional(),
 })
+
+function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+}
 
 export interface Config {
   port: number
@@ -72,6 +90,8 @@ export interface Config {
   maxRecordBytes: number
   /** Stored size of one board beyond which writes close the connection (4413); the board can still be read. */
   maxBoardBytes: number
+  /** PostgreSQL for everything stored, shared by several processes; unset, storage is the SQLite file in DATA_DIR. */
+  databaseUrl: string | undefined
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -110,6 +130,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
       maxRecordBytes: e.MAX_RECORD_BYTES,
       maxBoardBytes: e.MAX_BOARD_BYTES,
+      databaseUrl: e.DATABASE_URL,
     },
   }
 }

@@ -1,19 +1,15 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { assetNameOf, assetTypeOf } from './assetName.ts'
 import type { AssetStore, StoredAsset } from './AssetStore.ts'
-import { EXTENSION_BY_TYPE, IMAGE_TYPES, type ImageType } from './sniffImageType.ts'
-
-export const ASSET_NAME_PATTERN = /^[0-9a-f]{64}\.(png|jpg|gif|webp)$/
-
-const TYPE_BY_EXTENSION = new Map<string, ImageType>(IMAGE_TYPES.map((type) => [EXTENSION_BY_TYPE[type], type]))
+import type { ImageType } from './sniffImageType.ts'
 
 /** Assets as files under `DATA_DIR/assets/<boardId>/<sha256>.<ext>`. */
 export class FileAssetStore implements AssetStore {
   constructor(private readonly directory: string) {}
 
   async storeAsset(boardId: string, bytes: Uint8Array, contentType: ImageType): Promise<string> {
-    const name = `${createHash('sha256').update(bytes).digest('hex')}.${EXTENSION_BY_TYPE[contentType]}`
+    const name = assetNameOf(bytes, contentType)
     const boardDirectory = path.join(this.directory, boardId)
     const file = path.join(boardDirectory, name)
     await fs.mkdir(boardDirectory, { recursive: true })
@@ -25,8 +21,7 @@ export class FileAssetStore implements AssetStore {
   }
 
   async loadAsset(boardId: string, name: string): Promise<StoredAsset | null> {
-    const extension = ASSET_NAME_PATTERN.exec(name)?.[1]
-    const contentType = extension ? TYPE_BY_EXTENSION.get(extension) : undefined
+    const contentType = assetTypeOf(name)
     if (!contentType) return null
     try {
       const bytes = await fs.readFile(path.join(this.directory, boardId, name))

@@ -21,7 +21,12 @@ export interface BoardStore {
   loadBoard(boardId: string): Promise<StoredBoard>
   /** Appends every board's updates in order, all in one transaction; resolves to each write's last sequence number. */
   appendBatches(writes: readonly PendingWrite[]): Promise<number[]>
-  /** Replaces the snapshot and drops every update up to and including `uptoSeq`. */
+  /**
+   * Replaces the snapshot and drops every update up to and including `uptoSeq`.
+   * A store that several processes share also keeps what those updates hold
+   * when `snapshot` lacks it (another process stored them), and may skip the
+   * call while another process compacts the board.
+   */
   storeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
   /** Drops everything stored of the board, wherever it waits; its room must be unloaded first, or its next write brings it back. */
   deleteBoard(boardId: string): Promise<void>

@@ -1,4 +1,6 @@
 import path from 'node:path'
+import type { AssetStore } from '../assets/AssetStore.ts'
+import { FileAssetStore } from '../assets/FileAssetStore.ts'
 import type { BoardStore } from './BoardStore.ts'
 import { SqliteVersionStore } from './SqliteVersionStore.ts'
 import type { VersionStore } from './VersionStore.ts'
@@ -27,9 +29,13 @@ export interface Storage {
   profiles: ProfileStore
   matches: MatchStore
   versions: VersionStore
+  /** Uploaded board images. */
+  assets: AssetStore
   /**
-   * Runs `work` so that what it deletes is gone from the files too, not just
-   * from the tables: for personal data. Storage may be slower meanwhile.
+   * Runs `work` so that what it deletes is gone as far as the backend can
+   * reach, not just from the tables: for personal data. SQLite leaves it in
+   * no file; PostgreSQL vacuums, so the space is reused (see
+   * openPostgresStorage). Storage may be slower meanwhile.
    */
   erasing<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>
@@ -65,6 +71,7 @@ function openLockedStorage(dataDir: string, logger: Logger, lock: DataDirLock): 
     profiles: new SqliteProfileStore(db),
     matches: new SqliteMatchStore(db),
     versions: new SqliteVersionStore(db),
+    assets: new FileAssetStore(path.join(dataDir, 'assets')),
   }
   const checkpointer = startWalCheckpointer(file, logger)
   let erasers = 0

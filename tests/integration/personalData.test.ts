@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
+import { readBoardRecords } from '../../shared/boardDocument.ts'
 import { ANONYMOUS_NOTE_AUTHOR } from '../../shared/noteMeta.ts'
 import { myDataSchema } from '../../shared/privacy.ts'
 import type { WorkshopState } from '../../shared/workshop/index.ts'
-import { makePng } from '../e2e/support/makePng.ts'
 import { api, createEventFixture, type EventFixture } from '../support/api.ts'
-import { connectSynced, type BoardClient } from '../support/boardClient.ts'
+import { connectSynced } from '../support/boardClient.ts'
 import { findInDataDir } from '../support/dataDirScan.ts'
-import { noteRecord } from '../support/noteRecord.ts'
-import { joinAs, type Participant } from '../support/participants.ts'
-import { connectSession, type SessionClient } from '../support/sessionClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { until } from '../support/until.ts'
+import { useEverything } from '../support/usedEvent.ts'
 
 let server: TestServer
 const closers: Array<() => void> = []
@@ -20,55 +17,6 @@ afterEach(async () => {
   for (const close of closers.splice(0)) close()
   await server.stop()
 })
-
-interface UsedEvent {
-  f: EventFixture
-  facilitator: SessionClient
-  anna: Participant
-  bernd: Participant
-  pairBoardId: string
-  writer: BoardClient
-  marker: string
-}
-
-/** An event that used every feature that stores something: notes, a photo, versions, profiles, a mutual match, a vote, a report. */
-async function useEverything(title: string, marker: string): Promise<UsedEvent> {
-  const f = await createEventFixture(server.httpUrl, server.adminToken, title)
-  const facilitator = await connectSession(server.httpUrl, f.facilitator.token, f.event.id)
-  const anna = await joinAs(server.httpUrl, f, `Anna ${marker}`, 'kreative', { contact: `anna.${marker}@example.org`, offer: 'Klangdesign' })
-  const bernd = await joinAs(server.httpUrl, f, `Bernd ${marker}`, 'unternehmen', { contact: `bernd.${marker}@example.org` })
-  closers.push(() => facilitator.close(), () => anna.client.close(), () => bernd.client.close())
-
-  const writer = await connectSynced(server.wsUrl, f.board.id, anna.token)
-  closers.push(() => writer.destroy())
-  writeBoardRecords(writer.doc, { set: [noteRecord('shape:idee', 'page:page', `Idee ${marker}`, { authorId: anna.id, authorSide: 'kreative' }, 0)] })
-  const watcher = await connectSynced(server.wsUrl, f.board.id, f.facilitator.token)
-  await until(() => readBoardRecords(watcher.doc).has('shape:idee'), 'the note stored')
-  watcher.destroy()
-  const photo = await fetch(`${server.httpUrl}/api/boards/${f.board.id}/assets`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'image/png', Authorization: `Bearer ${anna.token}` },
-    body: new Blob([new Uint8Array(makePng(8, 8))]),
-  })
-  expect(photo.status).toBe(201)
-  expect((await api(server.httpUrl, 'POST', `/api/boards/${f.board.id}/versions`, f.facilitator.token, { name: 'Nach der Pause' })).status).toBe(201)
-
-  expect(await facilitator.send('vote:open', { boardId: f.board.id, dotsPerPerson: 2 })).toEqual({ ok: true })
-  expect(await anna.client.send('vote:place', { shapeId: 'shape:idee' })).toEqual({ ok: true })
-  expect(await bernd.client.send('vote:place', { shapeId: 'shape:idee' })).toEqual({ ok: true })
-  expect(await facilitator.send('vote:reveal', {})).toEqual({ ok: true })
-
-  expect(await facilitator.send('speed:next', { afterRound: 0 })).toEqual({ ok: true })
-  await until(() => anna.client.state()?.speedDating?.rounds.length === 1, 'round 1')
-  const pairBoardId = anna.client.state()?.speedDating?.rounds[0]?.groups[0]?.boardId ?? ''
-  expect(await anna.client.send('match:mark', { otherId: bernd.id, want: true, shareContact: true })).toEqual({ ok: true })
-  expect(await bernd.client.send('match:mark', { otherId: anna.id, want: true, shareContact: true })).toEqual({ ok: true })
-  await until(() => bernd.client.matches()?.matches[0]?.contact === `anna.${marker}@example.org`, 'the match at Bernd')
-
-  const report = await fetch(`${server.httpUrl}/api/events/${f.event.id}/report?format=md`, { headers: { Authorization: `Bearer ${f.facilitator.token}` } })
-  expect(await report.text()).toContain(`Anna ${marker}`)
-  return { f, facilitator, anna, bernd, pairBoardId, writer, marker }
-}
 
 async function reportOf(f: EventFixture, query = ''): Promise<string> {
   const res = await fetch(`${server.httpUrl}/api/events/${f.event.id}/report?format=md${query}`, { headers: { Authorization: `Bearer ${f.facilitator.token}` } })
@@ -89,8 +37,8 @@ async function readWithServer(boardId: string): Promise<unknown[]> {
 describe('deleting an event', () => {
   it('leaves nothing of it in any table, the journal or the assets, cuts its connections, and leaves other events alone', async () => {
     server = await startTestServer()
-    const gone = await useEverything('Auftakt Lausitz', 'Zwiebelturm7731')
-    const kept = await useEverything('Fachveranstaltung Görlitz', 'Kirschbaum4417')
+    const gone = await useEverything(server, closers, 'Auftakt Lausitz', 'Zwiebelturm7731')
+    const kept = await useEverything(server, closers, 'Fachveranstaltung Görlitz', 'Kirschbaum4417')
     const goneIds = [gone.f.event.id, gone.f.board.id, gone.pairBoardId]
     expect(findInDataDir(server.config.dataDir, [...goneIds, gone.marker])).not.toEqual([])
 
@@ -122,7 +70,7 @@ describe('retention', () => {
   it('when the period ends, names, contacts, profiles, marks and device links go; boards stay and notes lose only their author', async () => {
     let now = Date.parse('2024-11-08T18:00:00Z')
     server = await startTestServer({}, { now: () => now })
-    const used = await useEverything('Auftakt Lausitz', 'Wiesenweg2290')
+    const used = await useEverything(server, closers, 'Auftakt Lausitz', 'Wiesenweg2290')
     await server.server.retention.runDue()
     expect(findInDataDir(server.config.dataDir, [`anna.${used.marker}@example.org`])).not.toEqual([])
 
@@ -162,7 +110,7 @@ describe('retention', () => {
 describe('a participant’s own data', () => {
   it('they see and download it, and deleting it takes them off the roster, the matches, the report and their notes', async () => {
     server = await startTestServer()
-    const used = await useEverything('Auftakt Lausitz', 'Seeufer5521')
+    const used = await useEverything(server, closers, 'Auftakt Lausitz', 'Seeufer5521')
     const { anna, bernd, facilitator, f } = used
     await until(() => facilitator.roster()?.some((entry) => entry.name === `Anna ${used.marker}`) === true, 'Anna on the roster')
 
@@ -193,7 +141,7 @@ describe('a participant’s own data', () => {
 
   it('bad ids, unknown tokens and other events’ tokens get a clear refusal and change nothing', async () => {
     server = await startTestServer()
-    const used = await useEverything('Auftakt Lausitz', 'Moorweg1107')
+    const used = await useEverything(server, closers, 'Auftakt Lausitz', 'Moorweg1107')
     const other = await createEventFixture(server.httpUrl, server.adminToken, 'Abschluss')
     const path = `/api/events/${used.f.event.id}/my-data`
     expect((await api(server.httpUrl, 'DELETE', path, 'kein-token')).status).toBe(401)
@@ -209,7 +157,7 @@ describe('a participant’s own data', () => {
 
   it('an anonymous report names nobody, not even the pairs who agreed to share', async () => {
     server = await startTestServer()
-    const used = await useEverything('Auftakt Lausitz', 'Bergpfad8830')
+    const used = await useEverything(server, closers, 'Auftakt Lausitz', 'Bergpfad8830')
     expect(await reportOf(used.f, '&anonymous=true')).not.toMatch(/Anna|Bernd/)
     expect((await api(server.httpUrl, 'GET', `/api/events/${used.f.event.id}/report?anonymous=ja`, used.f.facilitator.token)).status).toBe(400)
   })

@@ -7,6 +7,9 @@ import { until } from './until.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
+/** The test run's environment minus DATABASE_URL: a server process uses PostgreSQL only when its test passes one. */
+const { DATABASE_URL: _notInherited, ...INHERITED_ENV } = process.env
+
 export interface ServerProcess {
   child: ChildProcess
   port: number
@@ -39,7 +42,7 @@ export async function startServerProcess(env: Record<string, string>, fixedPort?
   const port = fixedPort ?? (await freePort())
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { ...INHERITED_ENV, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -67,7 +70,7 @@ export async function runServerToExit(env: Record<string, string>): Promise<{ co
   await ensureServerBuilt()
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...INHERITED_ENV, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -15,10 +15,26 @@ describe('configuration from the environment', () => {
     ['KEEPALIVE_INTERVAL_MS', '1.5'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_URL', 'not a url'],
+    ['DATABASE_URL', 'localhost:5432/ideenschmiede'],
+    ['DATABASE_URL', 'mysql://db.example.org/ideenschmiede'],
   ])('a bad %s (%s) is refused with a message naming it', (name, value) => {
     const result = parseConfig({ [name]: value })
     expect(result.ok).toBe(false)
     expect(!result.ok && result.error).toContain(name)
+  })
+
+  it('a DATABASE_URL is taken as given; unset or empty, storage stays SQLite', () => {
+    const url = 'postgresql://ideen:geheim@db.example.org:5433/ideenschmiede'
+    const given = parseConfig({ DATABASE_URL: url })
+    expect(given.ok && given.config.databaseUrl).toBe(url)
+    const empty = parseConfig({ DATABASE_URL: '' })
+    expect(empty.ok && empty.config.databaseUrl).toBeUndefined()
+  })
+
+  it('a bad DATABASE_URL is refused without repeating it, since it may hold a password', () => {
+    const result = parseConfig({ DATABASE_URL: 'postgres//ideen:geheim@db' })
+    expect(!result.ok && result.error).toContain('DATABASE_URL')
+    expect(!result.ok && result.error).not.toContain('geheim')
   })
 
   it('the server does not start on a bad value and says which variable is wrong', async () => {
