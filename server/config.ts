@@ -36,6 +36,14 @@ const envSchema = z.object({
   ASSET_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   MAX_DEVICES_PER_EVENT: positiveInt.default(1000),
   DEVICE_IDLE_DAYS: positiveInt.default(30),
+  REDIS_URL: optionalUrl
+    .refine((value) => value === undefined || /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1 to 64 letters, digits or : _ . -')
+    .default('ideenschmiede:'),
 })
 
 export interface Config {
@@ -66,6 +74,10 @@ export interface Config {
   maxDevicesPerEvent: number
   /** A phone's access expires after this long without a request. */
   deviceIdleMs: number
+  /** Several processes share boards and workshop control through this Redis; unset, one process serves alone. */
+  redisUrl: string | undefined
+  /** Starts every Redis key and channel of this deployment, so several may share one Redis. */
+  redisKeyPrefix: string
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -102,6 +114,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       assetMaxBytes: e.ASSET_MAX_BYTES,
       maxDevicesPerEvent: e.MAX_DEVICES_PER_EVENT,
       deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
+      redisUrl: e.REDIS_URL,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
     },
   }
 }

@@ -4,6 +4,8 @@ import type { Metrics } from '../metrics.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import type { AwarenessLimits } from './AwarenessRelay.ts'
 import { BoardRoom } from './BoardRoom.ts'
+import type { BoardRelay } from './BoardRelay.ts'
+import { LocalBoardRelay } from './LocalBoardRelay.ts'
 import { WriteCoalescer } from './WriteCoalescer.ts'
 
 export interface RoomRegistryDeps {
@@ -14,6 +16,8 @@ export interface RoomRegistryDeps {
   compactIdleMs: number
   maxPendingUpdatesPerClient: number
   awareness: AwarenessLimits
+  /** Other processes serving the same boards; by default there are none. */
+  relay?: BoardRelay
   /** After a batch of a room's updates is stored, e.g. for automatic versions. */
   onUpdatesStored?: (room: BoardRoom) => void
 }
@@ -38,9 +42,11 @@ export class RoomRegistry {
   private readonly unloading = new Set<Promise<void>>()
 
   private readonly writes: WriteCoalescer
+  private readonly relay: BoardRelay
 
   constructor(private readonly deps: RoomRegistryDeps) {
-    this.writes = new WriteCoalescer(deps.store, deps.logger)
+    this.writes = new WriteCoalescer(deps.store, deps.logger, deps.metrics)
+    this.relay = deps.relay ?? new LocalBoardRelay()
     deps.metrics.gauge('rooms_open', () => this.rooms.size)
   }
 
@@ -68,7 +74,7 @@ export class RoomRegistry {
     if (room.inUse) return
     void room.whenWritten().then(() => {
       if (room.inUse || this.rooms.get(room.boardId) !== room) return
-      this.rooms.delete(room.boardId)
+      this.forget(room.boardId)
       this.trackUnload(room)
     })
   }
@@ -85,7 +91,7 @@ export class RoomRegistry {
     for (const boardId of boardIds) {
       const room = this.rooms.get(boardId)
       if (!room) continue
-      this.rooms.delete(boardId)
+      this.forget(boardId)
       unloads.push(room.unload({ discard: true }))
     }
     await Promise.all(unloads)
@@ -94,9 +100,18 @@ export class RoomRegistry {
   /** Stores and unloads every room; for a graceful shutdown. */
   async closeAll(): Promise<void> {
     await Promise.allSettled(this.loading.values())
-    for (const room of this.rooms.values()) this.trackUnload(room)
+    for (const room of this.rooms.values()) {
+      this.relay.unfollow(room.boardId)
+      this.trackUnload(room)
+    }
     this.rooms.clear()
     await Promise.all(this.unloading)
+  }
+
+  /** Synchronous with dropping the room, so a room that opens the board next is the one the relay follows. */
+  private forget(boardId: string): void {
+    this.rooms.delete(boardId)
+    this.relay.unfollow(boardId)
   }
 
   private trackUnload(room: BoardRoom): void {
@@ -108,6 +123,8 @@ export class RoomRegistry {
   }
 
   private async loadRoom(boardId: string): Promise<BoardRoom> {
+    // Taken before the load: what other processes publish meanwhile is read again, and applying it twice is harmless.
+    const position = await this.relay.position(boardId)
     const stored = await this.deps.store.loadBoard(boardId)
     const doc = new Y.Doc()
     try {
@@ -126,12 +143,14 @@ export class RoomRegistry {
     const room = new BoardRoom(boardId, doc, stored.lastSeq, stats, {
       ...this.deps,
       writes: this.writes,
+      relay: this.relay,
       onFailure: (failed) => {
-        if (this.rooms.get(failed.boardId) === failed) this.rooms.delete(failed.boardId)
+        if (this.rooms.get(failed.boardId) === failed) this.forget(failed.boardId)
         failed.doc.destroy()
       },
     })
     this.rooms.set(boardId, room)
+    this.relay.follow(room, position)
     return room
   }
 }
