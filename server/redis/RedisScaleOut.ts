@@ -16,6 +16,22 @@ export interface RedisScaleOutOptions {
   metrics: Metrics
 }
 
+/**
+ * The Redis adapter publishes without handling the promise; a publish that
+ * fails while Redis is away would be an unhandled rejection, which ends a
+ * Node process. A broadcast lost then is lost either way (its sockets on
+ * other processes converge on their next state), so it is logged here.
+ */
+function publishWithoutUnhandledRejections(redis: Redis, logger: Logger): void {
+  const publish = redis.publish.bind(redis) as (channel: string | Buffer, message: string | Buffer) => Promise<number>
+  const guarded = (channel: string | Buffer, message: string | Buffer): Promise<number> => {
+    const sent = publish(channel, message)
+    sent.catch((error: unknown) => logger.debug({ err: error }, 'a socket.io broadcast could not be published to Redis'))
+    return sent
+  }
+  redis.publish = guarded as typeof redis.publish
+}
+
 /** A short command that takes longer means Redis is away; the caller falls back (or the command fails) instead of hanging. */
 const COMMAND_TIMEOUT_MS = 2_000
 const READY_TIMEOUT_MS = 1_000
@@ -32,7 +48,7 @@ const LOCK_WAIT_MS = 15_000
  */
 export function openRedisScaleOut({ redisUrl, keyPrefix, logger, metrics }: RedisScaleOutOptions): ScaleOut {
   const processId = randomUUID()
-  const connect = (role: string, options: { commandTimeout?: number } = {}) => {
+  const connect = (role: string, options: { commandTimeout?: number; maxRetriesPerRequest?: number | null } = {}) => {
     const redis = new Redis(redisUrl, { ...options, connectionName: `ideenschmiede-${role}` })
     let lastError = ''
     redis.on('error', (error: Error) => {
@@ -49,9 +65,11 @@ export function openRedisScaleOut({ redisUrl, keyPrefix, logger, metrics }: Redi
   }
   const commands = connect('commands', { commandTimeout: COMMAND_TIMEOUT_MS })
   const reader = connect('stream-reader')
-  const subscriber = connect('subscriber')
+  // A subscription waits for Redis however long it is away, instead of failing after some reconnect attempts (the adapter does not handle that failure).
+  const subscriber = connect('subscriber', { maxRetriesPerRequest: null })
   const adapterPub = connect('socketio-pub')
-  const adapterSub = connect('socketio-sub')
+  const adapterSub = connect('socketio-sub', { maxRetriesPerRequest: null })
+  publishWithoutUnhandledRejections(adapterPub, logger)
   const connections = [commands, reader, subscriber, adapterPub, adapterSub]
 
   const lock = new RedisLock(commands, keyPrefix, { ttlMs: LOCK_TTL_MS, waitMs: LOCK_WAIT_MS }, logger)
