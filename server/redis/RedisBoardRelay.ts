@@ -54,7 +54,6 @@ export class RedisBoardRelay implements BoardRelay {
   private wakeIdle: (() => void) | null = null
   private closed = false
   private connectedBefore = false
-  private readonly reading: Promise<void>
 
   constructor(private readonly deps: RedisBoardRelayDeps) {
     deps.subscriber.on('messageBuffer', this.handlePresence)
@@ -62,7 +61,7 @@ export class RedisBoardRelay implements BoardRelay {
       this.readerId = null
     })
     deps.commands.on('ready', this.handleReady)
-    this.reading = this.readStreams()
+    void this.readStreams()
   }
 
   async position(boardId: string): Promise<string | null> {
@@ -110,12 +109,17 @@ export class RedisBoardRelay implements BoardRelay {
     return this.deps.lock.runExclusive(`board:${name}`, work)
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops relaying. The read loop is not waited for: a read queued on a
+   * connection that is reconnecting may never settle once that connection is
+   * closed, and the loop ends by itself on its next turn.
+   */
+  close(): Promise<void> {
     this.closed = true
     this.deps.commands.off('ready', this.handleReady)
     this.deps.subscriber.off('messageBuffer', this.handlePresence)
     this.interruptRead()
-    await this.reading
+    return Promise.resolve()
   }
 
   private addEntry(boardId: string, fields: Array<string | Buffer>): void {
@@ -202,6 +206,8 @@ export class RedisBoardRelay implements BoardRelay {
       try {
         this.readerId ??= await reader.client('ID')
         const boardIds = [...this.follows.keys()]
+        // Every board may have closed while the id was asked for.
+        if (boardIds.length === 0) continue
         const ids = boardIds.map((boardId) => this.follows.get(boardId)?.lastId ?? STREAM_START)
         const reply = await reader.xreadBuffer('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...boardIds.map((id) => this.streamKey(id)), ...ids)
         if (reply) this.handleEntries(reply)

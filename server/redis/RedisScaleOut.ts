@@ -32,6 +32,21 @@ function publishWithoutUnhandledRejections(redis: Redis, logger: Logger): void {
   redis.publish = guarded as typeof redis.publish
 }
 
+const QUIT_GRACE_MS = 1_000
+
+/** QUIT lets pending commands finish; a connection that is away (or does not answer in time) is cut instead, or shutdown would wait for Redis. */
+async function quitOrCut(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    const quit = redis.quit().then(
+      () => true,
+      () => false,
+    )
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), QUIT_GRACE_MS).unref())
+    if (await Promise.race([quit, timeout])) return
+  }
+  redis.disconnect()
+}
+
 /** A short command that takes longer means Redis is away; the caller falls back (or the command fails) instead of hanging. */
 const COMMAND_TIMEOUT_MS = 2_000
 const READY_TIMEOUT_MS = 1_000
@@ -99,10 +114,8 @@ export function openRedisScaleOut({ redisUrl, keyPrefix, logger, metrics }: Redi
     },
     close: async () => {
       workshopFeed.close()
-      const relayStopped = relay.close()
-      // quit lets pending commands finish; disconnect cuts a connection that is stuck reconnecting.
-      await Promise.all(connections.map((redis) => (redis.status === 'ready' ? redis.quit().then(() => undefined) : Promise.resolve(redis.disconnect()))))
-      await relayStopped
+      await relay.close()
+      await Promise.all(connections.map(quitOrCut))
     },
   }
 }

@@ -157,6 +157,8 @@ describeWithRedis(
       anna.records.set('during:1', 'von Anna, ohne Redis')
       bernd.records.set('during:2', 'von Bernd, ohne Redis')
       await until(() => clara.records.get('during:1') === 'von Anna, ohne Redis', 'Anna’s edit at Clara on the same process')
+      // Stored, but not in any stream: the restarted Redis starts empty, so only a reload from storage brings these across.
+      await until(() => one.server.metrics.read('relay_publish_failed_total') > 0 && two.server.metrics.read('relay_publish_failed_total') > 0, 'the publishes to fail', 20_000)
 
       await redis.start()
       for (const client of [anna, bernd, clara]) {
@@ -166,6 +168,11 @@ describeWithRedis(
           20_000,
         )
       }
+      await until(
+        () => one.server.metrics.read('relay_reconnects_total') > 0 && two.server.metrics.read('relay_reconnects_total') > 0,
+        'both processes to notice Redis is back',
+        20_000,
+      )
       anna.records.set('after', 'nachher')
       await until(() => bernd.records.get('after') === 'nachher', 'an edit after the restart on process 2', 20_000)
       // ioredis backs off between attempts, so each of the five connections comes back in its own time.
