@@ -3,7 +3,15 @@ import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import type { BoardRelay, RelayedBoard } from '../sync/BoardRelay.ts'
 import type { RedisLock } from './RedisLock.ts'
-import { readPresenceFrame, readStreamEntry, writePresenceFrame, writeResyncEntry, writeUpdateEntry, type PresenceFrame } from './relayFrames.ts'
+import {
+  readPresenceFrame,
+  readStreamEntry,
+  writeDeletedEntry,
+  writePresenceFrame,
+  writeResyncEntry,
+  writeUpdateEntry,
+  type PresenceFrame,
+} from './relayFrames.ts'
 
 export interface RedisBoardRelayDeps {
   /** Short commands (XADD, PUBLISH, XREVRANGE, locks), with a command timeout. */
@@ -103,6 +111,10 @@ export class RedisBoardRelay implements BoardRelay {
 
   publishAwareness(boardId: string, update: Uint8Array): void {
     this.publishPresence(boardId, { kind: 'state', from: this.deps.processId, update })
+  }
+
+  publishDeleted(boardId: string): void {
+    this.addEntry(boardId, writeDeletedEntry(this.deps.processId))
   }
 
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -236,6 +248,10 @@ export class RedisBoardRelay implements BoardRelay {
         if (entry.from === this.deps.processId) continue
         if (entry.kind === 'resync') {
           void follow.board.resync()
+          continue
+        }
+        if (entry.kind === 'deleted') {
+          follow.board.deletedElsewhere()
           continue
         }
         // An entry id starts with Redis's clock in ms at XADD, which follows the store; one clock for every publisher.

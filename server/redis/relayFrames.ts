@@ -1,8 +1,11 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
-/** What one stream entry of a board carries: a stored update, or a call to reload the board from storage. */
-export type StreamEntry = { kind: 'update'; from: string; update: Uint8Array } | { kind: 'resync'; from: string }
+/** What one stream entry of a board carries: a stored update, a call to reload the board from storage, or its deletion. */
+export type StreamEntry =
+  | { kind: 'update'; from: string; update: Uint8Array }
+  | { kind: 'resync'; from: string }
+  | { kind: 'deleted'; from: string }
 
 /** Field names of a board stream entry (XADD field/value pairs). */
 const FROM = 'p'
@@ -17,6 +20,10 @@ export function writeResyncEntry(from: string): string[] {
   return [FROM, from, KIND, 'r']
 }
 
+export function writeDeletedEntry(from: string): string[] {
+  return [FROM, from, KIND, 'd']
+}
+
 /** Reads an entry's flat field list; null for anything this version does not know (another version, a stray writer). */
 export function readStreamEntry(fields: readonly Buffer[]): StreamEntry | null {
   const values = new Map<string, Buffer>()
@@ -25,6 +32,7 @@ export function readStreamEntry(fields: readonly Buffer[]): StreamEntry | null {
   const kind = values.get(KIND)?.toString()
   if (!from) return null
   if (kind === 'r') return { kind: 'resync', from }
+  if (kind === 'd') return { kind: 'deleted', from }
   const update = values.get(UPDATE)
   if (kind === 'u' && update) return { kind: 'update', from, update: new Uint8Array(update) }
   return null

@@ -9,6 +9,8 @@ export interface RelayedBoard {
   localAwareness(): Uint8Array | null
   /** The relay may have missed changes (Redis restarted): reload what is stored and send local clients what they lack. */
   resync(): Promise<void>
+  /** Another process deleted the board: cut off its clients here and drop what they may have stored since. */
+  deletedElsewhere(): void
 }
 
 /**
@@ -28,6 +30,8 @@ export interface BoardRelay {
   unfollow(boardId: string): void
   publishUpdate(boardId: string, update: Uint8Array): void
   publishAwareness(boardId: string, update: Uint8Array): void
+  /** The board is being deleted here; processes that have it open cut off their clients too. */
+  publishDeleted(boardId: string): void
   /** Runs `work` while no other process runs work under the same name (a board's compaction). */
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T>
   close(): Promise<void>

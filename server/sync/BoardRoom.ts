@@ -32,6 +32,8 @@ export interface BoardRoomDeps {
   onUpdatesStored?: (room: BoardRoom) => void
   /** Called once when storage fails; the owner drops the room so it reloads from what was stored. */
   onFailure: (room: BoardRoom) => void
+  /** Called once another process deleted the board, after its clients here are cut off. */
+  onDeletedElsewhere: (room: BoardRoom) => void
 }
 
 interface Connection {
@@ -247,6 +249,13 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
 
   localAwareness(): Uint8Array | null {
     return this.failed || this.unloaded ? null : this.presence.encodeLocal()
+  }
+
+  deletedElsewhere(): void {
+    if (this.failed || this.unloaded) return
+    for (const socket of this.connections.keys()) socket.close(CloseCode.boardNotFound, 'board deleted')
+    this.connections.clear()
+    this.deps.onDeletedElsewhere(this)
   }
 
   async resync(): Promise<void> {

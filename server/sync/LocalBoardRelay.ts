@@ -16,6 +16,8 @@ export class LocalBoardRelay implements BoardRelay {
 
   publishAwareness(): void {}
 
+  publishDeleted(): void {}
+
   exclusive<T>(_name: string, work: () => Promise<T>): Promise<T> {
     return work()
   }

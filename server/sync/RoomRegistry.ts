@@ -85,6 +85,11 @@ export class RoomRegistry {
    * already cut off. A final snapshot would bring back what is deleted next.
    */
   async discard(boardIds: readonly string[]): Promise<void> {
+    for (const boardId of boardIds) this.relay.publishDeleted(boardId)
+    await this.discardHere(boardIds)
+  }
+
+  private async discardHere(boardIds: readonly string[]): Promise<void> {
     await Promise.allSettled(boardIds.map((boardId) => this.loading.get(boardId)))
     await Promise.all(this.unloading)
     const unloads: Promise<void>[] = []
@@ -147,6 +152,12 @@ export class RoomRegistry {
       onFailure: (failed) => {
         if (this.rooms.get(failed.boardId) === failed) this.forget(failed.boardId)
         failed.doc.destroy()
+      },
+      // Its clients here may have stored edits after the deleting process removed the board: those go too.
+      onDeletedElsewhere: (deleted) => {
+        this.discardHere([deleted.boardId])
+          .then(() => this.deps.store.deleteBoard(deleted.boardId))
+          .catch((error: unknown) => this.deps.logger.error({ boardId: deleted.boardId, err: error }, 'dropping a board deleted elsewhere failed'))
       },
     })
     this.rooms.set(boardId, room)

@@ -126,6 +126,23 @@ describeWithRedis('two server processes sharing one storage and one Redis', () =
     expect(event.body.boards.filter((b) => b.title.startsWith('Speeddating'))).toHaveLength(2)
   })
 
+  it('deleting the event on one process cuts off its board’s clients on the other, and nothing they sent stays stored', async () => {
+    const { pair: { processes: [one, two], storage }, f } = await pair()
+    const bernd = await board(two.wsUrl, f.board.id, f.facilitator.token)
+    const closes: number[] = []
+    bernd.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    bernd.records.set('note', 'persönlich')
+    await until(() => two.server.metrics.read('board_updates_stored_total') > 0, 'Bernd’s note stored')
+
+    const deleted = await api(one.httpUrl, 'DELETE', `/api/events/${f.event.id}`, f.facilitator.token, { confirmTitle: f.event.title })
+    expect(deleted.status).toBe(204)
+    await until(() => closes.includes(4404), 'Bernd’s connection closed as deleted')
+    await until(() => two.server.registry.openRoomCount === 0, 'the room on process 2 to go')
+    const stored = await storage.boards.loadBoard(f.board.id)
+    expect(stored.snapshot).toBeNull()
+    expect(stored.updates).toEqual([])
+  })
+
   it('/readyz says ready while storage and Redis answer; /healthz says alive', async () => {
     const { pair: { processes: [one] } } = await pair()
     expect(await api(one.httpUrl, 'GET', '/healthz')).toEqual({ status: 200, body: { ok: true } })

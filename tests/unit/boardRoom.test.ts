@@ -80,6 +80,7 @@ class RecordingRelay implements BoardRelay {
     this.published.push(update)
   }
   publishAwareness(): void {}
+  publishDeleted(): void {}
   exclusive<T>(_name: string, work: () => Promise<T>): Promise<T> {
     return work()
   }

@@ -13,6 +13,7 @@ class FakeBoard implements RelayedBoard {
   readonly updates: string[] = []
   readonly presence: string[] = []
   resyncs = 0
+  deleted = false
   constructor(
     readonly boardId: string,
     private readonly own: string | null = null,
@@ -25,6 +26,9 @@ class FakeBoard implements RelayedBoard {
   }
   localAwareness(): Uint8Array | null {
     return this.own === null ? null : Buffer.from(this.own)
+  }
+  deletedElsewhere(): void {
+    this.deleted = true
   }
   resync(): Promise<void> {
     this.resyncs += 1
@@ -115,5 +119,18 @@ describeWithRedis('RedisBoardRelay', () => {
     one.publishAwareness('b', Buffer.from('moved'))
     await until(() => onTwo.presence.includes('moved'), 'a presence change')
     expect(onOne.presence).toEqual([])
+  })
+
+  it('tells the processes that have a board open when it is deleted', async () => {
+    const prefix = uniqueKeyPrefix()
+    const one = relayProcess(prefix, 'one')
+    const two = relayProcess(prefix, 'two')
+    const onOne = new FakeBoard('b')
+    const onTwo = new FakeBoard('b')
+    one.follow(onOne, await one.position('b'))
+    two.follow(onTwo, await two.position('b'))
+    one.publishDeleted('b')
+    await until(() => onTwo.deleted, 'the deletion at process two')
+    expect(onOne.deleted).toBe(false)
   })
 })
