@@ -118,7 +118,11 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     maxSendBufferBytes: config.maxSendBufferBytes,
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
-  access.onRevoked((linkIds) => sync.closeLinks(linkIds))
+  access.onRevoked((linkIds) => {
+    sync.closeLinks(linkIds)
+    scaleOut.linkRevocations?.announce(linkIds)
+  })
+  scaleOut.linkRevocations?.listen((linkIds) => sync.closeLinks(linkIds))
   const commands = new CommandRegistry(workshopFeatures(storage, documents, history, logger))
   const workshops = new WorkshopHub({
     store: storage.workshops,

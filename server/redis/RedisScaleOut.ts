@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.ts'
 import type { ScaleOut } from '../ScaleOut.ts'
 import { RedisBoardRelay } from './RedisBoardRelay.ts'
 import { RedisEventCommandLock } from './RedisEventCommandLock.ts'
+import { RedisLinkRevocations } from './RedisLinkRevocations.ts'
 import { RedisLock } from './RedisLock.ts'
 import { RedisWorkshopChangeFeed } from './RedisWorkshopChangeFeed.ts'
 
@@ -90,12 +91,14 @@ export function openRedisScaleOut({ redisUrl, keyPrefix, logger, metrics }: Redi
   const lock = new RedisLock(commands, keyPrefix, { ttlMs: LOCK_TTL_MS, waitMs: LOCK_WAIT_MS }, logger)
   const relay = new RedisBoardRelay({ commands, reader, subscriber, keyPrefix, processId, lock, logger, metrics })
   const workshopFeed = new RedisWorkshopChangeFeed({ commands, subscriber, keyPrefix, processId, logger })
+  const linkRevocations = new RedisLinkRevocations({ commands, subscriber, keyPrefix, processId, logger })
   logger.info({ processId, keyPrefix }, 'scale-out through Redis')
 
   return {
     relay,
     commandLock: new RedisEventCommandLock(lock),
     workshopFeed,
+    linkRevocations,
     attach: (io) => {
       io.adapter(createAdapter(adapterPub, adapterSub, { key: `${keyPrefix}socket.io` }))
     },
@@ -114,6 +117,7 @@ export function openRedisScaleOut({ redisUrl, keyPrefix, logger, metrics }: Redi
     },
     close: async () => {
       workshopFeed.close()
+      linkRevocations.close()
       await relay.close()
       await Promise.all(connections.map(quitOrCut))
     },

@@ -143,6 +143,20 @@ describeWithRedis('two server processes sharing one storage and one Redis', () =
     expect(stored.updates).toEqual([])
   })
 
+  it('revoking a link on one process cuts off its board and workshop connections on the other', async () => {
+    const { pair: { processes: [one, two] }, f } = await pair()
+    const participant = await board(two.wsUrl, f.board.id, f.participant.token)
+    const closes: number[] = []
+    participant.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    const participantSession = await session(two.httpUrl, f.participant.token, f.event.id)
+    expect(participantSession.socket.connected).toBe(true)
+
+    const revoked = await api(one.httpUrl, 'DELETE', `/api/events/${f.event.id}/links/${f.participant.id}`, f.facilitator.token)
+    expect(revoked.status).toBe(204)
+    await until(() => closes.includes(4401), 'the board connection on process 2 closed as unauthorized')
+    await until(() => !participantSession.socket.connected, 'the workshop connection on process 2 cut off')
+  })
+
   it('/readyz says ready while storage and Redis answer; /healthz says alive', async () => {
     const { pair: { processes: [one] } } = await pair()
     expect(await api(one.httpUrl, 'GET', '/healthz')).toEqual({ status: 200, body: { ok: true } })
