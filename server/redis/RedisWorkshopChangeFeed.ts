@@ -23,11 +23,13 @@ export interface RedisWorkshopChangeFeedDeps {
  */
 export class RedisWorkshopChangeFeed implements WorkshopChangeFeed {
   private readonly channel: string
-  private readonly handlers: Array<(notice: WorkshopChangeNotice) => void> = []
+  private readonly handlers: Array<{ onNotice: (notice: WorkshopChangeNotice) => void; onGap: () => void }> = []
+  private subscribedBefore = false
 
   constructor(private readonly deps: RedisWorkshopChangeFeedDeps) {
     this.channel = `${deps.keyPrefix}workshop:changes`
     deps.subscriber.on('message', this.handleMessage)
+    deps.subscriber.on('ready', this.handleReady)
     deps.subscriber.subscribe(this.channel).catch((error: unknown) => deps.logger.error({ err: error }, 'subscribing to workshop changes failed'))
   }
 
@@ -37,12 +39,22 @@ export class RedisWorkshopChangeFeed implements WorkshopChangeFeed {
       .catch((error: unknown) => this.deps.logger.warn({ eventId: notice.eventId, err: error }, 'announcing a workshop change failed'))
   }
 
-  listen(handler: (notice: WorkshopChangeNotice) => void): void {
-    this.handlers.push(handler)
+  listen(handlers: { onNotice: (notice: WorkshopChangeNotice) => void; onGap: () => void }): void {
+    this.handlers.push(handlers)
   }
 
   close(): void {
     this.deps.subscriber.off('message', this.handleMessage)
+    this.deps.subscriber.off('ready', this.handleReady)
+  }
+
+  /** Pub/sub keeps nothing for a subscriber that was away: after a reconnect, whatever was announced meanwhile is unknown. */
+  private readonly handleReady = (): void => {
+    if (!this.subscribedBefore) {
+      this.subscribedBefore = true
+      return
+    }
+    for (const { onGap } of this.handlers) onGap()
   }
 
   private readonly handleMessage = (channel: string, message: string): void => {
@@ -56,6 +68,6 @@ export class RedisWorkshopChangeFeed implements WorkshopChangeFeed {
     }
     if (parsed.from === this.deps.processId) return
     const notice: WorkshopChangeNotice = 'deleted' in parsed ? { eventId: parsed.eventId, deleted: true } : { eventId: parsed.eventId, version: parsed.version }
-    for (const handler of this.handlers) handler(notice)
+    for (const { onNotice } of this.handlers) onNotice(notice)
   }
 }

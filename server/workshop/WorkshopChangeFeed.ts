@@ -9,6 +9,10 @@ export type WorkshopChangeNotice = { eventId: string; version: number } | { even
  */
 export interface WorkshopChangeFeed {
   announce(notice: WorkshopChangeNotice): void
-  /** Notices from the other processes, never this one's own. */
-  listen(handler: (notice: WorkshopChangeNotice) => void): void
+  /**
+   * Notices from the other processes, never this one's own; `onGap` when
+   * notices may have been lost (the feed was away), so every state held in
+   * memory must be read again.
+   */
+  listen(handlers: { onNotice: (notice: WorkshopChangeNotice) => void; onGap: () => void }): void
 }

@@ -24,7 +24,7 @@ export class WorkshopHub {
   private onForget: ((eventId: string) => void) | null = null
 
   constructor(private readonly deps: WorkshopHubDeps) {
-    deps.feed?.listen(this.handleNotice)
+    deps.feed?.listen({ onNotice: this.handleNotice, onGap: this.refreshAll })
   }
 
   /** The socket layer registers itself here: workshops report their stored changes, and the hub the events it forgot (deleted), whose caches go. */
@@ -78,6 +78,14 @@ export class WorkshopHub {
       .get(notice.eventId)
       ?.then((workshop) => (workshop.snapshot.version < notice.version ? workshop.refresh() : undefined))
       .catch((error: unknown) => this.deps.logger.error({ eventId: notice.eventId, err: error }, 'reading a workshop changed elsewhere failed'))
+  }
+
+  private readonly refreshAll = (): void => {
+    for (const [eventId, workshop] of this.workshops) {
+      workshop
+        .then((loaded) => loaded.refresh())
+        .catch((error: unknown) => this.deps.logger.error({ eventId, err: error }, 'reading a workshop again after a feed gap failed'))
+    }
   }
 
   private async load(eventId: string): Promise<Workshop> {
