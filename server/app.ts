@@ -23,6 +23,9 @@ import { serveClient } from './http/serveClient.ts'
 import { assertAdmin, principalOf, requireAuth, requireBoardEditor } from './http/requireAuth.ts'
 import { assetRoutes } from './assets/assetRoutes.ts'
 import { clientConfigRoute } from './http/clientConfig.ts'
+import { readinessRoute } from './http/readiness.ts'
+import { openRedisScaleOut } from './redis/RedisScaleOut.ts'
+import { singleProcess } from './ScaleOut.ts'
 import type { Logger } from './logger.ts'
 import { Metrics } from './metrics.ts'
 import { deleteEvent as deleteStoredEvent } from './privacy/EventDeletion.ts'
@@ -36,7 +39,6 @@ import { revealPrivateNotes } from './silentRound/revealPrivateNotes.ts'
 import { silentRoundFeature } from './silentRound/silentRoundFeature.ts'
 import { speedDatingFeature } from './speedDating/speedDatingFeature.ts'
 import { CommandRegistry } from './workshop/CommandRegistry.ts'
-import { InProcessEventCommandLock } from './workshop/EventCommandLock.ts'
 import { EventChanges } from './workshop/EventChanges.ts'
 import { agendaFeature } from './workshop/features/agenda.ts'
 import { checkInFeature } from './workshop/features/checkIn.ts'
@@ -85,6 +87,9 @@ export interface ServerDeps extends ServerClock {
 /** Builds the whole server from a config object; nothing global, so tests run several in one process. */
 export function createServer(config: Config, logger: Logger, { storage, now = Date.now }: ServerDeps): IdeenschmiedeServer {
   const metrics = new Metrics()
+  const scaleOut = config.redisUrl
+    ? openRedisScaleOut({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger, metrics })
+    : singleProcess()
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
   const access = new AccessControl(storage.events, adminToken, { maxDevicesPerEvent: config.maxDevicesPerEvent, deviceIdleMs: config.deviceIdleMs })
   const registry = new RoomRegistry({
@@ -96,6 +101,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     maxPendingUpdatesPerClient: config.maxPendingUpdatesPerClient,
     awareness: { maxStateBytes: config.maxAwarenessStateBytes, maxUpdatesPerSecond: config.awarenessUpdatesPerSecond },
     content: { maxRecordBytes: config.maxRecordBytes, maxBoardBytes: config.maxBoardBytes },
+    relay: scaleOut.relay,
     onUpdatesStored: (room) => {
       // A private notes document has no history of its own; it only moves the silent round's counts.
       if (!noteCounter.handleStored(room.boardId, room.doc)) history.noteActivity(room.boardId, () => readContent(room.doc))
@@ -111,12 +117,17 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     maxSendBufferBytes: config.maxSendBufferBytes,
     keepaliveIntervalMs: config.keepaliveIntervalMs,
   })
-  access.onRevoked((linkIds) => sync.closeLinks(linkIds))
+  access.onRevoked((linkIds) => {
+    sync.closeLinks(linkIds)
+    scaleOut.linkRevocations?.announce(linkIds)
+  })
+  scaleOut.linkRevocations?.listen((linkIds) => sync.closeLinks(linkIds))
   const eventChanges = new EventChanges()
   const commands = new CommandRegistry(workshopFeatures(storage, documents, history, eventChanges, logger))
   const workshops = new WorkshopHub({
     store: storage.workshops,
-    lock: new InProcessEventCommandLock(),
+    lock: scaleOut.commandLock,
+    feed: scaleOut.workshopFeed,
     initialState: (eventId) => commands.initialState(eventId),
     deadlines: (state) => commands.deadlines(state),
     logger,
@@ -137,6 +148,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     logger,
     allowOrigin: (origin, host) => originAllowed(origin, host, config.publicUrl),
   })
+  scaleOut.attach(io)
 
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
@@ -146,6 +158,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  app.get('/readyz', readinessRoute({ storage, scaleOutProblem: () => scaleOut.unreadyReason(), logger }))
   app.get('/metrics', requireAuth(access), (_req, res) => {
     assertAdmin(principalOf(res))
     res.type('text/plain; version=0.0.4').send(metrics.render())
@@ -242,6 +255,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
       await io.close()
       await workshops.dispose()
       await registry.closeAll()
+      await scaleOut.close()
       await storage.close()
     },
   }

@@ -50,6 +50,14 @@ const envSchema = z.object({
         .optional(),
     )
     .optional(),
+  REDIS_URL: optionalUrl
+    .refine((value) => value === undefined || /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1 to 64 letters, digits or : _ . -')
+    .default('ideenschmiede:'),
 })
 
 function isPostgresUrl(value: string): boolean {
@@ -92,6 +100,10 @@ export interface Config {
   maxBoardBytes: number
   /** PostgreSQL for everything stored, shared by several processes; unset, storage is the SQLite file in DATA_DIR. */
   databaseUrl: string | undefined
+  /** Several processes share boards and workshop control through this Redis; unset, one process serves alone. */
+  redisUrl: string | undefined
+  /** Starts every Redis key and channel of this deployment, so several may share one Redis. */
+  redisKeyPrefix: string
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string }
@@ -131,6 +143,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       maxRecordBytes: e.MAX_RECORD_BYTES,
       maxBoardBytes: e.MAX_BOARD_BYTES,
       databaseUrl: e.DATABASE_URL,
+      redisUrl: e.REDIS_URL,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
     },
   }
 }

@@ -49,7 +49,7 @@ export function breakoutsFeature(deps: BreakoutsDeps): WorkshopFeature {
         const source = await deps.events.getBoard(request.sourceBoardId)
         if (!source || source.eventId !== eventId) throw new WorkshopRefusal('invalid', 'no such board in this event')
         const sourceRecords = await deps.documents.inspect(source.id, (doc) => notesOfSelection(doc, request.groups.map((g) => g.shapeIds)))
-        const members: GroupMember[] = channel.presentParticipants().flatMap((id) => {
+        const members: GroupMember[] = (await channel.presentParticipants()).flatMap((id) => {
           const entry = directory[id]
           return entry ? [{ id, side: entry.side }] : []
         })

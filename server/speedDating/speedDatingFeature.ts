@@ -69,7 +69,7 @@ export function speedDatingFeature(deps: SpeedDatingDeps): WorkshopFeature {
         const state = current(workshop.state)
         if (afterRound !== state.rounds.length) throw new WorkshopRefusal('stale', `round ${state.rounds.length} has already started`)
         if (state.status === 'ended') throw new WorkshopRefusal('conflict', 'speed-dating is finished')
-        const people: PairingPerson[] = channel.presentParticipants().flatMap((id) => {
+        const people: PairingPerson[] = (await channel.presentParticipants()).flatMap((id) => {
           const entry = workshop.state.directory[id]
           return entry ? [{ id, side: entry.side }] : []
         })

@@ -25,6 +25,9 @@ interface Peer {
   lastHeardAt: number
 }
 
+/** The origin of presence that clients on other processes set; it was checked there and is not published again. */
+const RELAYED = Symbol('relayed presence')
+
 /** Client ids one connection may introduce; a stock client has one, a tab with several docs a few. */
 const MAX_IDS_PER_CONNECTION = 8
 /** A connection that is this far behind gets presence later, coalesced, instead of queued. */
@@ -51,6 +54,9 @@ export class AwarenessRelay {
   private readonly owners = new Map<number, SyncSocket>()
   private changed = new Set<number>()
   private changedBy = new Set<SyncSocket | null>()
+  /** Ids whose change a connection of this process made, to publish to the other processes. */
+  private changedHere = new Set<number>()
+  private publishLocal: ((update: Uint8Array) => void) | null = null
   private flushQueued = false
   private retryTimer: NodeJS.Timeout | null = null
 
@@ -81,6 +87,22 @@ export class AwarenessRelay {
   sendAll(socket: SyncSocket): void {
     const ids = Array.from(this.awareness.getStates().keys())
     if (ids.length > 0) socket.send(writeAwarenessMessage(this.awareness, ids))
+  }
+
+  /** Hands the presence changes of this process's own connections, coalesced per turn, to `publish` (for other processes). */
+  onLocalChange(publish: (update: Uint8Array) => void): void {
+    this.publishLocal = publish
+  }
+
+  /** Presence of clients on another process, already checked there. */
+  applyRelayed(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAYED)
+  }
+
+  /** The states this process's connections own; null when there is none. */
+  encodeLocal(): Uint8Array | null {
+    const ids = Array.from(this.owners.keys()).filter((id) => this.awareness.getStates().has(id))
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null
   }
 
   /** Throws on a malformed update, before anything is applied. */
@@ -178,6 +200,10 @@ export class AwarenessRelay {
     for (const id of updated) this.changed.add(id)
     for (const id of removed) this.changed.add(id)
     if (added.length + updated.length + removed.length === 0) return
+    // A connection here (or its leave, origin null) changed it; y-protocols' timeouts happen on every process by themselves.
+    if (origin === null || this.peers.has(origin as SyncSocket)) {
+      for (const id of [...added, ...updated, ...removed]) this.changedHere.add(id)
+    }
     this.changedBy.add(this.peers.has(origin as SyncSocket) ? (origin as SyncSocket) : null)
     if (!this.flushQueued) {
       this.flushQueued = true
@@ -190,8 +216,11 @@ export class AwarenessRelay {
     const changed = Array.from(this.changed)
     // Only when one connection caused every change can it be skipped; otherwise its own state coming back is harmless.
     const soleOrigin = this.changedBy.size === 1 ? Array.from(this.changedBy)[0] : null
+    const changedHere = Array.from(this.changedHere)
     this.changed = new Set()
     this.changedBy = new Set()
+    this.changedHere = new Set()
+    if (changedHere.length > 0) this.publishLocal?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedHere))
     if (changed.length === 0) return
     const message = writeAwarenessMessage(this.awareness, changed)
     for (const [socket, peer] of this.peers) {

@@ -4,9 +4,10 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
-import type { BoardStore, PendingWrite } from '../storage/BoardStore.ts'
+import type { BoardStore, PendingWrite, StoredBoard } from '../storage/BoardStore.ts'
 import { AwarenessRelay, type AwarenessLimits } from './AwarenessRelay.ts'
 import { checkBoardUpdate, type BoardContentLimits } from './BoardContentGuard.ts'
+import type { BoardRelay, RelayedBoard } from './BoardRelay.ts'
 import {
   MessageType,
   writePermissionDeniedMessage,
@@ -28,9 +29,13 @@ export interface BoardRoomDeps {
   maxPendingUpdatesPerClient: number
   awareness: AwarenessLimits
   content: BoardContentLimits & { maxBoardBytes: number }
+  /** Carries stored updates and presence to the board's clients on other processes. */
+  relay: BoardRelay
   onUpdatesStored?: (room: BoardRoom) => void
   /** Called once when storage fails; the owner drops the room so it reloads from what was stored. */
   onFailure: (room: BoardRoom) => void
+  /** Called once another process deleted the board, after its clients here are cut off. */
+  onDeletedElsewhere: (room: BoardRoom) => void
 }
 
 interface Connection {
@@ -75,6 +80,8 @@ function stateChanged(transaction: Y.Transaction): boolean {
 class MalformedMessage extends Error {}
 
 const SERVER_ORIGIN = Symbol('server change')
+/** Changes another process stored (relayed, or read back from storage): already durable, so never appended again. */
+const RELAYED_ORIGIN = Symbol('relayed change')
 
 /**
  * One board's document, awareness and connections. An inbound update is
@@ -82,7 +89,7 @@ const SERVER_ORIGIN = Symbol('server change')
  * in the same event-loop turn, and only then relayed: what any client saw is
  * already stored. Replies that carry document state wait for the same write.
  */
-export class BoardRoom implements WriteParticipant {
+export class BoardRoom implements WriteParticipant, RelayedBoard {
   private readonly presence: AwarenessRelay
   private readonly connections = new Map<SyncSocket, Connection>()
   private openBatch: WriteBatch | null = null
@@ -94,6 +101,7 @@ export class BoardRoom implements WriteParticipant {
   private compacting: Promise<void> | null = null
   private compactionTimer: NodeJS.Timeout | null = null
   private failed = false
+  private unloaded = false
   private holds = 0
   /** Sync step 2 for a client that has nothing yet; many join at once, and encoding a big board for each is the cost. */
   private fullStateMessage: Uint8Array | null = null
@@ -110,6 +118,7 @@ export class BoardRoom implements WriteParticipant {
     this.logBytes = stored.logBytes
     this.snapshotBytes = stored.snapshotBytes
     this.presence = new AwarenessRelay(doc, deps.awareness, deps.metrics)
+    this.presence.onLocalChange((update) => deps.relay.publishAwareness(boardId, update))
     doc.on('afterTransaction', this.rememberTransaction)
   }
 
@@ -211,9 +220,57 @@ export class BoardRoom implements WriteParticipant {
     if (!discard && !this.failed && this.updatesSinceSnapshot > 0) {
       await this.compact()
     }
+    this.unloaded = true
     this.presence.destroy()
     this.doc.off('afterTransaction', this.rememberTransaction)
     this.doc.destroy()
+  }
+
+  applyRelayedUpdate(update: Uint8Array): void {
+    if (this.failed || this.unloaded) return
+    try {
+      Y.applyUpdate(this.doc, update, RELAYED_ORIGIN)
+    } catch (error) {
+      this.deps.logger.error({ boardId: this.boardId, err: error }, 'a relayed update could not be applied; reloading the board from storage')
+      void this.resync()
+      return
+    }
+    this.fullStateMessage = null
+    // Stored by the process that relayed it, so it goes out at once, ahead of this room's own unstored batches.
+    this.deliver({ to: null, except: null, message: writeUpdateMessage(update) })
+  }
+
+  applyRelayedAwareness(update: Uint8Array): void {
+    if (this.failed || this.unloaded) return
+    try {
+      this.presence.applyRelayed(update)
+    } catch (error) {
+      this.deps.logger.warn({ boardId: this.boardId, err: error }, 'relayed presence could not be applied')
+    }
+  }
+
+  localAwareness(): Uint8Array | null {
+    return this.failed || this.unloaded ? null : this.presence.encodeLocal()
+  }
+
+  deletedElsewhere(): void {
+    if (this.failed || this.unloaded) return
+    for (const socket of this.connections.keys()) socket.close(CloseCode.boardNotFound, 'board deleted')
+    this.connections.clear()
+    this.deps.onDeletedElsewhere(this)
+  }
+
+  async resync(): Promise<void> {
+    if (this.failed || this.unloaded) return
+    let stored: StoredBoard
+    try {
+      stored = await this.deps.store.loadBoard(this.boardId)
+    } catch (error) {
+      this.deps.logger.error({ boardId: this.boardId, err: error }, 'reloading the board after a relay gap failed')
+      return
+    }
+    if (this.failed || this.unloaded) return
+    this.catchUp(stored)
   }
 
   takeWrite(): PendingWrite {
@@ -231,6 +288,8 @@ export class BoardRoom implements WriteParticipant {
     if (!batch || this.failed) return
     this.lastSeq = lastSeq
     this.deps.metrics.count('board_updates_stored_total', {}, batch.updates.length)
+    // Published once stored, as one entry per batch: other processes' clients never see what a crash could lose.
+    if (batch.updates.length > 0) this.deps.relay.publishUpdate(this.boardId, Y.mergeUpdates(batch.updates))
     this.updatesSinceSnapshot += batch.updates.length
     this.logBytes += batch.bytes
     for (const outbound of batch.outbound) this.deliver(outbound)
@@ -433,11 +492,52 @@ export class BoardRoom implements WriteParticipant {
     }
   }
 
+  /**
+   * Applies what storage holds that the document lacks, and sends it to the
+   * local clients: a relay gap, or updates other processes stored that the
+   * relay has not delivered yet.
+   */
+  private catchUp(stored: StoredBoard): void {
+    const missing: Uint8Array[] = []
+    const capture = (update: Uint8Array, origin: unknown) => {
+      if (origin === RELAYED_ORIGIN) missing.push(update)
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+      }, RELAYED_ORIGIN)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    if (missing.length === 0) return
+    this.fullStateMessage = null
+    for (const update of missing) this.deliver({ to: null, except: null, message: writeUpdateMessage(update) })
+  }
+
   private async compact(): Promise<void> {
-    const uptoSeq = this.lastSeq
+    if (!this.deps.relay.shared) {
+      await this.storeSnapshotUpTo(this.lastSeq)
+      return
+    }
+    // Other processes append to the same log: the snapshot may only drop what this document is known to hold, and two compactions must not interleave.
+    try {
+      await this.deps.relay.exclusive(`compact:${this.boardId}`, async () => {
+        const stored = await this.deps.store.loadBoard(this.boardId)
+        if (this.failed) return
+        this.catchUp(stored)
+        await this.storeSnapshotUpTo(stored.lastSeq)
+      })
+    } catch (error) {
+      this.deps.logger.error({ boardId: this.boardId, err: error }, 'compaction failed; the update log is kept')
+    }
+  }
+
+  private async storeSnapshotUpTo(uptoSeq: number): Promise<void> {
     const compacted = this.updatesSinceSnapshot
     const compactedBytes = this.logBytes
-    // Everything up to lastSeq is applied to the doc, so its state covers the updates being dropped.
+    // Everything up to uptoSeq is applied to the doc, so its state covers the updates being dropped.
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     try {
       await this.deps.store.storeSnapshot(this.boardId, snapshot, uptoSeq)

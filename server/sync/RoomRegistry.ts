@@ -4,6 +4,8 @@ import type { Metrics } from '../metrics.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import type { AwarenessLimits } from './AwarenessRelay.ts'
 import { BoardRoom, type BoardRoomDeps } from './BoardRoom.ts'
+import type { BoardRelay } from './BoardRelay.ts'
+import { LocalBoardRelay } from './LocalBoardRelay.ts'
 import { WriteCoalescer } from './WriteCoalescer.ts'
 
 export interface RoomRegistryDeps {
@@ -15,6 +17,8 @@ export interface RoomRegistryDeps {
   maxPendingUpdatesPerClient: number
   awareness: AwarenessLimits
   content: BoardRoomDeps['content']
+  /** Other processes serving the same boards; by default there are none. */
+  relay?: BoardRelay
   /** After a batch of a room's updates is stored, e.g. for automatic versions. */
   onUpdatesStored?: (room: BoardRoom) => void
 }
@@ -39,9 +43,11 @@ export class RoomRegistry {
   private readonly unloading = new Set<Promise<void>>()
 
   private readonly writes: WriteCoalescer
+  private readonly relay: BoardRelay
 
   constructor(private readonly deps: RoomRegistryDeps) {
-    this.writes = new WriteCoalescer(deps.store, deps.logger)
+    this.writes = new WriteCoalescer(deps.store, deps.logger, deps.metrics)
+    this.relay = deps.relay ?? new LocalBoardRelay()
     deps.metrics.gauge('rooms_open', () => this.rooms.size)
   }
 
@@ -69,7 +75,7 @@ export class RoomRegistry {
     if (room.inUse) return
     void room.whenWritten().then(() => {
       if (room.inUse || this.rooms.get(room.boardId) !== room) return
-      this.rooms.delete(room.boardId)
+      this.forget(room.boardId)
       this.trackUnload(room)
     })
   }
@@ -80,13 +86,18 @@ export class RoomRegistry {
    * already cut off. A final snapshot would bring back what is deleted next.
    */
   async discard(boardIds: readonly string[]): Promise<void> {
+    for (const boardId of boardIds) this.relay.publishDeleted(boardId)
+    await this.discardHere(boardIds)
+  }
+
+  private async discardHere(boardIds: readonly string[]): Promise<void> {
     await Promise.allSettled(boardIds.map((boardId) => this.loading.get(boardId)))
     await Promise.all(this.unloading)
     const unloads: Promise<void>[] = []
     for (const boardId of boardIds) {
       const room = this.rooms.get(boardId)
       if (!room) continue
-      this.rooms.delete(boardId)
+      this.forget(boardId)
       unloads.push(room.unload({ discard: true }))
     }
     await Promise.all(unloads)
@@ -95,9 +106,18 @@ export class RoomRegistry {
   /** Stores and unloads every room; for a graceful shutdown. */
   async closeAll(): Promise<void> {
     await Promise.allSettled(this.loading.values())
-    for (const room of this.rooms.values()) this.trackUnload(room)
+    for (const room of this.rooms.values()) {
+      this.relay.unfollow(room.boardId)
+      this.trackUnload(room)
+    }
     this.rooms.clear()
     await Promise.all(this.unloading)
+  }
+
+  /** Synchronous with dropping the room, so a room that opens the board next is the one the relay follows. */
+  private forget(boardId: string): void {
+    this.rooms.delete(boardId)
+    this.relay.unfollow(boardId)
   }
 
   private trackUnload(room: BoardRoom): void {
@@ -109,6 +129,8 @@ export class RoomRegistry {
   }
 
   private async loadRoom(boardId: string): Promise<BoardRoom> {
+    // Taken before the load: what other processes publish meanwhile is read again, and applying it twice is harmless.
+    const position = await this.relay.position(boardId)
     const stored = await this.deps.store.loadBoard(boardId)
     const doc = new Y.Doc()
     try {
@@ -127,12 +149,20 @@ export class RoomRegistry {
     const room = new BoardRoom(boardId, doc, stored.lastSeq, stats, {
       ...this.deps,
       writes: this.writes,
+      relay: this.relay,
       onFailure: (failed) => {
-        if (this.rooms.get(failed.boardId) === failed) this.rooms.delete(failed.boardId)
+        if (this.rooms.get(failed.boardId) === failed) this.forget(failed.boardId)
         failed.doc.destroy()
+      },
+      // Its clients here may have stored edits after the deleting process removed the board: those go too.
+      onDeletedElsewhere: (deleted) => {
+        this.discardHere([deleted.boardId])
+          .then(() => this.deps.store.deleteBoard(deleted.boardId))
+          .catch((error: unknown) => this.deps.logger.error({ boardId: deleted.boardId, err: error }, 'dropping a board deleted elsewhere failed'))
       },
     })
     this.rooms.set(boardId, room)
+    this.relay.follow(room, position)
     return room
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics.ts'
 import type { BoardStore, PendingWrite } from '../storage/BoardStore.ts'
 
 /** A room with updates waiting to be stored. */
@@ -29,6 +30,7 @@ export class WriteCoalescer {
   constructor(
     private readonly store: BoardStore,
     private readonly logger: Logger,
+    private readonly metrics: Metrics,
   ) {}
 
   schedule(participant: WriteParticipant): void {
@@ -48,7 +50,7 @@ export class WriteCoalescer {
   private async storeTogether(participants: readonly WriteParticipant[], writes: readonly PendingWrite[]): Promise<void> {
     let seqs: number[]
     try {
-      seqs = await this.store.appendBatches(writes)
+      seqs = await this.append(writes)
     } catch (error) {
       if (participants.length === 1) {
         this.fail(participants[0], error)
@@ -65,12 +67,22 @@ export class WriteCoalescer {
     if (!write) return
     let seqs: number[]
     try {
-      seqs = await this.store.appendBatches([write])
+      seqs = await this.append([write])
     } catch (error) {
       this.fail(participant, error)
       return
     }
     this.finish(participant, seqs[0] ?? 0)
+  }
+
+  /** Every update waits for this before anyone sees it, so its latency is the floor of what clients feel. */
+  private async append(writes: readonly PendingWrite[]): Promise<number[]> {
+    const started = performance.now()
+    try {
+      return await this.store.appendBatches(writes)
+    } finally {
+      this.metrics.observeSeconds('storage_append_seconds', (performance.now() - started) / 1000)
+    }
   }
 
   private finish(participant: WriteParticipant, lastSeq: number): void {

@@ -10,11 +10,14 @@
  * made on the latest state.
  */
 export interface EventCommandLock {
+  /** True when other processes run commands of the same events: a command must then read the stored state first. */
+  readonly shared: boolean
   runExclusive<T>(eventId: string, critical: () => Promise<T>): Promise<T>
 }
 
 /** The lock for one process: a promise chain per event, dropped when the event's queue is empty. */
 export class InProcessEventCommandLock implements EventCommandLock {
+  readonly shared = false
   private readonly tails = new Map<string, Promise<unknown>>()
 
   runExclusive<T>(eventId: string, critical: () => Promise<T>): Promise<T> {

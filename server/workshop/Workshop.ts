@@ -27,8 +27,8 @@ export interface WorkshopDeps {
   /** The deadlines of a state, asked after every change. */
   deadlines: (state: WorkshopState) => Deadline[]
   logger: Logger
-  /** Called after every change, once it is stored. */
-  onChange: (state: WorkshopState) => void
+  /** Called after every change: one this process stored, or a newer one another process stored and this one adopted. */
+  onChange: (state: WorkshopState, source: 'stored' | 'adopted') => void
 }
 
 /**
@@ -64,6 +64,8 @@ export class Workshop {
     return this.deps.lock.runExclusive(this.state.eventId, async () => {
       // A command queued behind the event's deletion would otherwise store its state again.
       if (this.retired) throw new WorkshopRefusal('conflict', 'this event has been deleted')
+      // Under a lock shared with other processes, the state here may be older than what one of them stored.
+      if (this.deps.lock.shared) await this.refresh()
       const transaction = new CommandTransaction(
         () => this.state,
         (change) => this.commit(change),
@@ -74,6 +76,15 @@ export class Workshop {
         transaction.close()
       }
     })
+  }
+
+  /** Adopts the stored state when another process stored a newer one (it said so, or a command is about to run). */
+  async refresh(): Promise<void> {
+    const stored = await this.deps.store.loadState(this.state.eventId)
+    if (!stored || this.retired || stored.version <= this.state.version) return
+    this.state = stored
+    this.scheduleDeadlines()
+    this.deps.onChange(stored, 'adopted')
   }
 
   /** The event is gone: no command runs any more, no deadline fires. */
@@ -96,7 +107,7 @@ export class Workshop {
     }
     this.state = next
     this.scheduleDeadlines()
-    this.deps.onChange(next)
+    this.deps.onChange(next, 'stored')
   }
 
   /** The server marks ends itself, so clients that slept through them still see "finished". */

@@ -28,8 +28,8 @@ export interface ConnectionPresence {
 
 /** What a feature may send to people of the event, besides the state everyone gets after a commit. */
 export interface EventChannel {
-  /** People with the participant role connected to the event now; only they are seated in rounds and groups. */
-  presentParticipants(): string[]
+  /** People with the participant role connected to the event now, on any server process; only they are seated in rounds and groups. */
+  presentParticipants(): Promise<string[]>
   sendVote(personId: string, mine: MyVote): void
   sendMatches(personId: string, mine: MyMatches): void
   broadcastReaction(event: ReactionEvent): void

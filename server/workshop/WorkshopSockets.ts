@@ -18,10 +18,11 @@ import type { Logger } from '../logger.ts'
 import type { EventStore } from '../storage/EventStore.ts'
 import type { CommandRegistry } from './CommandRegistry.ts'
 import type { EventChanges } from './EventChanges.ts'
+import type { Workshop } from './Workshop.ts'
 import type { WorkshopHub } from './WorkshopHub.ts'
 import { WorkshopRefusal } from './WorkshopRefusal.ts'
 import type { EventChannel, Sender } from './WorkshopFeature.ts'
-import { eventRoom, facilitatorRoom, personRoom, type SocketData, type WorkshopServer, type WorkshopSocket } from './socketTypes.ts'
+import { eventRoom, facilitatorRoom, linkRoom, personRoom, type SocketData, type WorkshopServer, type WorkshopSocket } from './socketTypes.ts'
 
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 
@@ -53,25 +54,24 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
 
   /** What participants were last sent per event, so a change only facilitators see sends them nothing at all. */
   const lastParticipantView = new Map<string, string>()
+  /** The workshop each connection's commands run on; not in socket.data, which other processes read. */
+  const workshopOf = new WeakMap<WorkshopSocket, Workshop>()
 
+  // Each process tells its own connections, from its own copy of the state: the one that stored a change, and every other once it has adopted it (WorkshopChangeFeed).
   hub.listen((state) => {
-    io.to(facilitatorRoom(state.eventId)).emit('workshop:state', state)
+    io.local.to(facilitatorRoom(state.eventId)).emit('workshop:state', state)
     const view = registry.redactForParticipants(state)
     const { version: _version, ...content } = view
     const fingerprint = JSON.stringify(content)
     if (lastParticipantView.get(state.eventId) === fingerprint) return
     lastParticipantView.set(state.eventId, fingerprint)
-    io.to(eventRoom(state.eventId)).except(facilitatorRoom(state.eventId)).emit('workshop:state', view)
+    io.local.to(eventRoom(state.eventId)).except(facilitatorRoom(state.eventId)).emit('workshop:state', view)
   }, (eventId) => lastParticipantView.delete(eventId))
 
   deps.changes.onChange((eventId) => io.to(eventRoom(eventId)).emit('event:changed'))
 
   access.onRevoked((linkIds) => {
-    const revoked = new Set(linkIds)
-    for (const socket of io.sockets.sockets.values()) {
-      const linkId = socket.data.principal.linkId
-      if (linkId !== null && revoked.has(linkId)) socket.disconnect(true)
-    }
+    if (linkIds.length > 0) io.in(linkIds.map(linkRoom)).disconnectSockets(true)
   })
 
   io.use((socket, next) => {
@@ -81,12 +81,13 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
       return
     }
     authenticateSocket(auth.data.token, auth.data.eventId).then(
-      (data) => {
-        if (typeof data === 'string') {
-          next(new Error(data))
+      (authenticated) => {
+        if (typeof authenticated === 'string') {
+          next(new Error(authenticated))
           return
         }
-        Object.assign(socket.data, data)
+        Object.assign(socket.data, authenticated.data)
+        workshopOf.set(socket, authenticated.workshop)
         next()
       },
       (error: unknown) => {
@@ -96,43 +97,55 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
     )
   })
 
-  async function authenticateSocket(token: string, eventId: string): Promise<SocketData | 'unauthorized' | 'forbidden' | 'not_found'> {
+  async function authenticateSocket(
+    token: string,
+    eventId: string,
+  ): Promise<{ data: SocketData; workshop: Workshop } | 'unauthorized' | 'forbidden' | 'not_found'> {
     const principal = await access.authenticate(token)
     if (!principal) return 'unauthorized'
     if (!mayAccessEvent(principal, eventId)) return 'forbidden'
     if (!(await events.getEvent(eventId))) return 'not_found'
+    const workshop = await hub.workshop(eventId)
+    // Another process may have changed it since this one last heard; a joiner's first state must be the current one.
+    if (hub.shared) await workshop.refresh()
     return {
-      principal,
-      eventId,
-      personId: principal.personId,
-      workshop: await hub.workshop(eventId),
-      presence: { profile: null, boardId: null, handRaised: false, reactionTimes: [] },
+      data: { principal, eventId, personId: principal.personId, presence: { profile: null, boardId: null, handRaised: false, reactionTimes: [] } },
+      workshop,
     }
   }
 
-  function socketsOf(eventId: string): WorkshopSocket[] {
-    return Array.from(io.sockets.sockets.values()).filter((socket) => socket.data.eventId === eventId)
+  /** The event's connections on every server process (the Redis adapter asks the others). */
+  function socketsOf(eventId: string) {
+    return io.in(eventRoom(eventId)).fetchSockets()
+  }
+
+  function broadcastRoster(eventId: string): Promise<void> {
+    return socketsOf(eventId).then((sockets) => {
+      const entries: RosterEntry[] = sockets.map((socket) => ({
+        connectionId: socket.id,
+        personId: socket.data.personId,
+        role: socket.data.principal.role,
+        name: socket.data.presence.profile?.name ?? null,
+        side: socket.data.presence.profile?.side ?? null,
+        boardId: socket.data.presence.boardId,
+        handRaised: socket.data.presence.handRaised,
+      }))
+      io.to(facilitatorRoom(eventId)).emit('roster', entries)
+    })
   }
 
   function channelOf(eventId: string): EventChannel {
     return {
-      presentParticipants: () => [
-        ...new Set(socketsOf(eventId).filter((socket) => socket.data.principal.role === 'participant').map((socket) => socket.data.personId)),
+      presentParticipants: async () => [
+        ...new Set(
+          (await socketsOf(eventId)).filter((socket) => socket.data.principal.role === 'participant').map((socket) => socket.data.personId),
+        ),
       ],
       sendVote: (personId, mine) => io.to(personRoom(eventId, personId)).emit('vote:mine', mine),
       sendMatches: (personId, mine) => io.to(personRoom(eventId, personId)).emit('matches:mine', mine),
       broadcastReaction: (event) => io.to(eventRoom(eventId)).emit('reaction', event),
       broadcastRoster: () => {
-        const entries: RosterEntry[] = socketsOf(eventId).map((socket) => ({
-          connectionId: socket.id,
-          personId: socket.data.personId,
-          role: socket.data.principal.role,
-          name: socket.data.presence.profile?.name ?? null,
-          side: socket.data.presence.profile?.side ?? null,
-          boardId: socket.data.presence.boardId,
-          handRaised: socket.data.presence.handRaised,
-        }))
-        io.to(facilitatorRoom(eventId)).emit('roster', entries)
+        broadcastRoster(eventId).catch((error: unknown) => logger.warn({ eventId, err: error }, 'sending the roster failed'))
       },
     }
   }
@@ -142,10 +155,13 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
   }
 
   io.on('connection', (socket: WorkshopSocket) => {
-    const { eventId, principal, personId, workshop } = socket.data
+    const { eventId, principal, personId } = socket.data
+    const workshop = workshopOf.get(socket)
+    if (!workshop) throw new Error('a workshop connection got past the handshake without its workshop')
     const channel = channelOf(eventId)
     void socket.join([eventRoom(eventId), personRoom(eventId, personId)])
     if (canFacilitate(principal.role)) void socket.join(facilitatorRoom(eventId))
+    if (principal.linkId !== null) void socket.join(linkRoom(principal.linkId))
 
     for (const name of COMMAND_NAMES) {
       socket.on(name, ((payload: unknown, ack: unknown) => {
@@ -173,7 +189,9 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
   })
 
   async function handleCommand<C extends CommandName>(socket: WorkshopSocket, name: C, payload: unknown): Promise<CommandResult> {
-    const { principal, eventId, personId, workshop, presence } = socket.data
+    const { principal, eventId, personId, presence } = socket.data
+    const workshop = workshopOf.get(socket)
+    if (!workshop) throw new Error('a workshop connection got past the handshake without its workshop')
     if (!audienceAdmits(workshopCommands[name].audience, principal.role)) {
       return refusal('forbidden', `your role (${principal.role}) may not send ${name}`)
     }

@@ -1,14 +1,13 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/workshop/index.ts'
 import type { Principal } from '../auth/AccessControl.ts'
-import type { Workshop } from './Workshop.ts'
 import type { ConnectionPresence } from './WorkshopFeature.ts'
 
 export interface SocketData {
   principal: Principal
   eventId: string
   personId: string
-  workshop: Workshop
+  /** Plain data only: other processes read it through the Redis adapter (fetchSockets). */
   presence: ConnectionPresence
 }
 
@@ -17,4 +16,6 @@ export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, 
 
 export const eventRoom = (eventId: string) => `event:${eventId}`
 export const facilitatorRoom = (eventId: string) => `event:${eventId}:facilitators`
+/** The connections opened with one link, so revoking it reaches them on every process. */
+export const linkRoom = (linkId: string) => `link:${linkId}`
 export const personRoom = (eventId: string, personId: string) => `event:${eventId}:person:${personId}`

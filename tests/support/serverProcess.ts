@@ -8,7 +8,8 @@ import { until } from './until.ts'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
 /** The test run's environment minus DATABASE_URL: a server process uses PostgreSQL only when its test passes one. */
-const { DATABASE_URL: _notInherited, ...INHERITED_ENV } = process.env
+// DATABASE_URL and REDIS_URL in the test environment name the services for scale-out tests; a server process uses them only when its test says so.
+const { DATABASE_URL: _noDatabase, REDIS_URL: _noRedis, ...INHERITED_ENV } = process.env
 
 export interface ServerProcess {
   child: ChildProcess

@@ -5,6 +5,7 @@ import { createLogger } from '../../server/logger.ts'
 import { Metrics } from '../../server/metrics.ts'
 import type { BoardStore, PendingWrite } from '../../server/storage/BoardStore.ts'
 import type { SqliteBoardStore } from '../../server/storage/SqliteBoardStore.ts'
+import type { BoardRelay, RelayedBoard } from '../../server/sync/BoardRelay.ts'
 import { RoomRegistry } from '../../server/sync/RoomRegistry.ts'
 import { FULL_ACCESS, type SyncSocket } from '../../server/sync/SyncSocket.ts'
 import { recordUpdate, updateMessage } from '../support/rawSyncClient.ts'
@@ -59,8 +60,39 @@ function openStore(): SqliteBoardStore {
   return openBoardStore(tempStorage())
 }
 
-function makeRegistry(store: BoardStore): RoomRegistry {
+/** A relay that records what a room hands it, as the Redis relay would see it. */
+class RecordingRelay implements BoardRelay {
+  readonly shared = false
+  readonly published: Uint8Array[] = []
+  readonly followed: Array<{ board: RelayedBoard; from: string | null }> = []
+  readonly unfollowed: string[] = []
+  positionsTaken = 0
+  position(): Promise<string | null> {
+    this.positionsTaken += 1
+    return Promise.resolve(`${this.positionsTaken}-0`)
+  }
+  follow(board: RelayedBoard, from: string | null): void {
+    this.followed.push({ board, from })
+  }
+  unfollow(boardId: string): void {
+    this.unfollowed.push(boardId)
+  }
+  publishUpdate(_boardId: string, update: Uint8Array): void {
+    this.published.push(update)
+  }
+  publishAwareness(): void {}
+  publishDeleted(): void {}
+  exclusive<T>(_name: string, work: () => Promise<T>): Promise<T> {
+    return work()
+  }
+  close(): Promise<void> {
+    return Promise.resolve()
+  }
+}
+
+function makeRegistry(store: BoardStore, relay?: RecordingRelay): RoomRegistry {
   return new RoomRegistry({
+    relay,
     store,
     logger: createLogger('silent'),
     metrics: new Metrics(),
@@ -95,5 +127,52 @@ describe('BoardRoom', () => {
     const received = new Y.Doc()
     Y.applyUpdate(received, decoding.readVarUint8Array(decoder))
     expect(new NoteMap(received).get('idea')).toBe('Klangwerkstatt')
+  })
+
+  it('publishes an update to the other processes only after storage has accepted it, and never stores a relayed one again', async () => {
+    const store = new HeldAppendStore(openStore())
+    const relay = new RecordingRelay()
+    const registry = makeRegistry(store, relay)
+    const room = await registry.open('relayed')
+    expect(relay.followed.map(({ board, from }) => [board.boardId, from])).toEqual([['relayed', '1-0']])
+    const writer = new MemorySocket()
+    const reader = new MemorySocket()
+    room.join(writer, FULL_ACCESS)
+    room.join(reader, FULL_ACCESS)
+
+    room.handleMessage(writer, updateMessage(recordUpdate('idea', 'Klangwerkstatt')))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(relay.published).toHaveLength(0)
+    store.release()
+    await until(() => relay.published.length === 1, 'the published update')
+
+    const greeting = reader.sent.length
+    room.applyRelayedUpdate(recordUpdate('elsewhere', 'von Prozess 2'))
+    expect(reader.sent.length).toBe(greeting + 1)
+    expect(room.doc.getMap('records').get('elsewhere')).toBe('von Prozess 2')
+    await room.whenWritten()
+    expect(store.appended).toBe(1)
+    expect(relay.published).toHaveLength(1)
+
+    room.leave(writer)
+    room.leave(reader)
+    registry.release(room)
+    await until(() => relay.unfollowed.includes('relayed'), 'the relay to stop following the closed board')
+  })
+
+  it('sends its clients what storage holds that they lack after a relay gap (resync)', async () => {
+    const inner = openStore()
+    const registry = makeRegistry(inner, new RecordingRelay())
+    const room = await registry.open('gap')
+    const reader = new MemorySocket()
+    room.join(reader, FULL_ACCESS)
+    // Another process stored this while Redis was away; its stream entry is lost.
+    await inner.appendBatches([{ boardId: 'gap', updates: [recordUpdate('missed', 'ohne Redis')] }])
+    const greeting = reader.sent.length
+    await room.resync()
+    expect(room.doc.getMap('records').get('missed')).toBe('ohne Redis')
+    expect(reader.sent.length).toBe(greeting + 1)
+    await room.resync()
+    expect(reader.sent.length).toBe(greeting + 1)
   })
 })

@@ -17,6 +17,9 @@ describe('configuration from the environment', () => {
     ['PUBLIC_URL', 'not a url'],
     ['DATABASE_URL', 'localhost:5432/ideenschmiede'],
     ['DATABASE_URL', 'mysql://db.example.org/ideenschmiede'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_KEY_PREFIX', 'has space'],
   ])('a bad %s (%s) is refused with a message naming it', (name, value) => {
     const result = parseConfig({ [name]: value })
     expect(result.ok).toBe(false)
@@ -35,6 +38,13 @@ describe('configuration from the environment', () => {
     const result = parseConfig({ DATABASE_URL: 'postgres//ideen:geheim@db' })
     expect(!result.ok && result.error).toContain('DATABASE_URL')
     expect(!result.ok && result.error).not.toContain('geheim')
+  })
+
+  it('takes a Redis URL and key prefix for scale-out, and leaves Redis off without them', () => {
+    const off = parseConfig({})
+    expect(off.ok && off.config).toMatchObject({ redisUrl: undefined, redisKeyPrefix: 'ideenschmiede:' })
+    const on = parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2', REDIS_KEY_PREFIX: 'halle-a:' })
+    expect(on.ok && on.config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379/2', redisKeyPrefix: 'halle-a:' })
   })
 
   it('the server does not start on a bad value and says which variable is wrong', async () => {
