@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { describe } from 'vitest'
 import { freePort } from './serverProcess.ts'
 import { makeTempDir } from './tempDirs.ts'
 import { until } from './until.ts'
@@ -8,6 +9,24 @@ import { until } from './until.ts'
 export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 /** The configuration the README gives for two processes, used here as it stands. */
 export const NGINX_CONFIG_FILE = path.resolve(import.meta.dirname, '../../deploy/nginx-two-processes.conf')
+
+const nginxPresent = fs.existsSync(NGINX_PATH)
+
+/** `describe` for tests behind nginx: skipped loudly without it, and failing in CI (CI=true), where they are required. */
+export function describeWithNginx(name: string, body: () => void): void {
+  if (nginxPresent) {
+    describe(name, body)
+    return
+  }
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      throw new Error(`Tests behind nginx are required in CI, but there is no nginx at ${NGINX_PATH} (apt-get install -y nginx-light).`)
+    })
+    return
+  }
+  process.stderr.write(`\n  !!! SKIPPED tests behind nginx "${name}": no nginx at ${NGINX_PATH} (apt-get install -y nginx-light).\n\n`)
+  describe.skip(name, body)
+}
 
 export interface RunningNginx {
   url: string
@@ -60,7 +79,7 @@ export async function startNginx(upstreamPorts: readonly number[]): Promise<Runn
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
-        child.kill('SIGQUIT')
+        child.kill('SIGTERM')
       }),
   }
 }

@@ -149,7 +149,7 @@ describe('BoardRoom', () => {
     const greeting = reader.sent.length
     room.applyRelayedUpdate(recordUpdate('elsewhere', 'von Prozess 2'))
     expect(reader.sent.length).toBe(greeting + 1)
-    expect(room.doc.getMap('records').get('elsewhere')).toBe('von Prozess 2')
+    expect(new NoteMap(room.doc).get('elsewhere')).toBe('von Prozess 2')
     await room.whenWritten()
     expect(store.appended).toBe(1)
     expect(relay.published).toHaveLength(1)
@@ -170,7 +170,7 @@ describe('BoardRoom', () => {
     await inner.appendBatches([{ boardId: 'gap', updates: [recordUpdate('missed', 'ohne Redis')] }])
     const greeting = reader.sent.length
     await room.resync()
-    expect(room.doc.getMap('records').get('missed')).toBe('ohne Redis')
+    expect(new NoteMap(room.doc).get('missed')).toBe('ohne Redis')
     expect(reader.sent.length).toBe(greeting + 1)
     await room.resync()
     expect(reader.sent.length).toBe(greeting + 1)
