@@ -1,6 +1,6 @@
-import { toRichText } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { readBoardRecords, writeBoardRecords } from '../../shared/boardDocument.ts'
+import { noteProps } from './noteRecord.ts'
 
 /** A tldraw note as the board client writes it: the server's schema check accepts it. */
 export function noteShape(key: string, text: string) {
@@ -16,20 +16,7 @@ export function noteShape(key: string, text: string) {
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      richText: toRichText(text),
-      textLastEditedBy: null,
-    },
+    props: noteProps(text, 'yellow'),
   }
 }
 

@@ -15,20 +15,25 @@ export function noteRecord(id: string, parentId: string, text: string, author: N
     isLocked: false,
     opacity: 1,
     meta: noteAuthorMeta(author),
-    props: {
-      color: author.authorSide === 'kreative' ? 'violet' : 'blue',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      richText: toRichText(text),
-      textLastEditedBy: null,
-    },
+    props: noteProps(text, author.authorSide === 'kreative' ? 'violet' : 'blue'),
+  }
+}
+
+/** A tldraw note's props as the board client writes them. */
+export function noteProps(text: string, color: string) {
+  return {
+    color,
+    labelColor: 'black',
+    size: 'm',
+    font: 'draw',
+    fontSizeAdjustment: 0,
+    align: 'middle',
+    verticalAlign: 'middle',
+    growY: 0,
+    url: '',
+    scale: 1,
+    richText: toRichText(text),
+    textLastEditedBy: null,
   }
 }
 
