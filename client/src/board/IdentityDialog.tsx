@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
+import { useFocusTrap } from '../a11y/useFocusTrap.ts'
 import type { Translate } from '../i18n/useMessages.ts'
 import { COLOR_NAME_KEYS } from '../user/colorNames.ts'
 import { USER_COLORS, userProfile } from '../user/userProfile.ts'
@@ -9,6 +10,8 @@ export function IdentityDialog({ t }: { t: Translate }) {
   const preferences = useValue('preferences', () => userProfile.preferences.get(), [])
   const [name, setName] = useState(preferences.name ?? '')
   const [color, setColor] = useState<string>(preferences.color ?? USER_COLORS[0])
+  const dialog = useRef<HTMLFormElement>(null)
+  useFocusTrap(dialog)
 
   const handleSubmit = (event: FormEvent): void => {
     event.preventDefault()
@@ -18,7 +21,7 @@ export function IdentityDialog({ t }: { t: Translate }) {
 
   return (
     <div className="dialog-backdrop">
-      <form className="dialog" onSubmit={handleSubmit} aria-labelledby="identity-title">
+      <form ref={dialog} className="dialog" role="dialog" aria-modal="true" onSubmit={handleSubmit} aria-labelledby="identity-title">
         <h1 id="identity-title" className="dialog__title">
           {t('identity.title')}
         </h1>

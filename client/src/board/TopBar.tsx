@@ -22,6 +22,7 @@ interface TopBarProps {
 /** The slim bar above the canvas: the phase and timer (or the app's name), photo, export, language, connection state. */
 export function TopBar({ connection, editor, canEdit, locale, t, workshop }: TopBarProps) {
   const boardTitle = workshop?.event.boards.find((board) => board.id === workshop.boardId)?.title ?? t('app.name')
+  const otherLocaleCode = locale === 'de' ? 'EN' : 'DE'
   return (
     <header className="top-bar">
       {workshop ? (
@@ -47,14 +48,15 @@ export function TopBar({ connection, editor, canEdit, locale, t, workshop }: Top
         )}
         {editor && canEdit && <PhotoButton editor={editor} t={t} />}
         {editor && <ExportMenu editor={editor} boardTitle={boardTitle} t={t} />}
+        {/* The name starts with what the button shows, so someone using voice control can say "EN". */}
         <button
           type="button"
           className="top-bar__button"
-          aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+          aria-label={`${otherLocaleCode} (${t('language.label')}: ${t('language.switchTo')})`}
           lang={locale === 'de' ? 'en' : 'de'}
           onClick={() => userProfile.update({ locale: locale === 'de' ? 'en' : 'de' })}
         >
-          {locale === 'de' ? 'EN' : 'DE'}
+          {otherLocaleCode}
         </button>
         {connection && <ConnectionIndicator state={connection} t={t} />}
       </div>
