@@ -1,7 +1,7 @@
 import { Router } from 'express'
-import { z } from 'zod'
 import type { Board } from '../../shared/api.ts'
 import { BOARD_SNAPSHOT_FORMAT, importBoardBodySchema, type BoardSnapshot } from '../../shared/boardSnapshot.ts'
+import { namedVersionBodySchema } from '../../shared/boardVersions.ts'
 import type { Principal } from '../auth/AccessControl.ts'
 import type { BoardDocuments } from '../boards/BoardDocuments.ts'
 import type { EventChanges } from '../workshop/EventChanges.ts'
@@ -18,8 +18,6 @@ export interface BoardsApiDeps {
   history: BoardHistory
   changes: EventChanges
 }
-
-const namedVersionBodySchema = z.object({ name: z.string().trim().min(1).max(120) })
 
 /** Export, import and version history of boards. Mounted after requireAuth. */
 export function createBoardsApi({ events, documents, history, changes }: BoardsApiDeps): Router {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { cachedStatements, type PrepareCached } from './openSqliteDatabase.ts'
-import { z } from 'zod'
+import { versionKindSchema } from '../../shared/boardVersions.ts'
 import type { BoardVersion, BoardVersionInfo, VersionStore } from './VersionStore.ts'
 
 const SCHEMA = `
@@ -15,8 +15,6 @@ CREATE TABLE IF NOT EXISTS board_versions (
 CREATE INDEX IF NOT EXISTS board_versions_by_board ON board_versions (board_id, created_at);
 `
 
-const kindSchema = z.enum(['named', 'auto', 'before-restore'])
-
 interface VersionRow {
   id: string
   board_id: string
@@ -26,7 +24,7 @@ interface VersionRow {
 }
 
 function toInfo(row: VersionRow): BoardVersionInfo {
-  return { id: row.id, boardId: row.board_id, name: row.name, kind: kindSchema.parse(row.kind), createdAt: row.created_at }
+  return { id: row.id, boardId: row.board_id, name: row.name, kind: versionKindSchema.parse(row.kind), createdAt: row.created_at }
 }
 
 export class SqliteVersionStore implements VersionStore {

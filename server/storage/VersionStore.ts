@@ -1,10 +1,6 @@
-export interface BoardVersionInfo {
-  id: string
-  boardId: string
-  name: string
-  kind: 'named' | 'auto' | 'before-restore'
-  createdAt: string
-}
+import type { BoardVersionInfo } from '../../shared/boardVersions.ts'
+
+export type { BoardVersionInfo }
 
 export interface BoardVersion extends BoardVersionInfo {
   /** The board's records and schema at that time, as JSON. */

@@ -1,12 +1,12 @@
 import 'tldraw/tldraw.css'
 import { useMemo, useState } from 'react'
 import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { ClientConfig } from '../../../shared/clientConfig.ts'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages, type Translate } from '../i18n/useMessages.ts'
 import { userProfile } from '../user/userProfile.ts'
 import { tldrawUser } from './tldrawUser.ts'
+import { ASSET_URLS } from './assetUrls.ts'
 import { createBoardAssetStore } from './boardAssetStore.ts'
 import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
 import { IdentityDialog } from './IdentityDialog.tsx'
@@ -19,8 +19,6 @@ import { usePrivateNotes } from '../workshop/usePrivateNotes.ts'
 import { VoteBadges } from '../workshop/voting/VoteBadges.tsx'
 import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 
-/** Fonts, icons and translations from our own server: the venue may have no internet, and German must not fall back to English. */
-const ASSET_URLS = getAssetUrlsByImport()
 /** The server checks the same list by content; SVG is left out because it can carry script. */
 const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
 const NO_VIDEO: string[] = []
@@ -42,6 +40,7 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const opened = board.status === 'ready' ? board.board : null
   const connection = useValue('connection state', () => opened?.connection.state.get() ?? null, [opened])
   const workshop = useBoardWorkshop(boardId, token)
+  const versions = useMemo(() => ({ token, licenseKey: config.tldrawLicenseKey }), [token, config.tldrawLicenseKey])
   usePrivateNotes(opened, token, workshop)
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
@@ -64,7 +63,7 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
             {board.status === 'error' ? t('config.failed') : t('board.loading')}
           </p>
         )}
-        {workshop && editor && <BoardWorkshopLayer workshop={workshop} editor={editor} canEdit={canEdit} />}
+        {workshop && editor && <BoardWorkshopLayer workshop={workshop} editor={editor} canEdit={canEdit} versions={versions} />}
       </main>
       {!hasName && <IdentityDialog t={t} />}
     </div>

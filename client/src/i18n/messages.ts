@@ -3,6 +3,7 @@ import { overviewDe, overviewEn } from './dictionaries/overview.ts'
 import { pagesDe, pagesEn } from './dictionaries/pages.ts'
 import { privacyDe, privacyEn } from './dictionaries/privacy.ts'
 import { speedDatingDe, speedDatingEn } from './dictionaries/speedDating.ts'
+import { versionsDe, versionsEn } from './dictionaries/versions.ts'
 import { workshopDe, workshopEn } from './dictionaries/workshop.ts'
 
 /**
@@ -10,12 +11,12 @@ import { workshopDe, workshopEn } from './dictionaries/workshop.ts'
  * each can grow on its own. German is the source; English must cover every
  * key (the types enforce it).
  */
-const de = { ...boardDe, ...pagesDe, ...workshopDe, ...speedDatingDe, ...overviewDe, ...privacyDe } as const
+const de = { ...boardDe, ...pagesDe, ...workshopDe, ...speedDatingDe, ...overviewDe, ...privacyDe, ...versionsDe } as const
 
 export type MessageKey = keyof typeof de
 export type Messages = Record<MessageKey, string>
 
-const en: Messages = { ...boardEn, ...pagesEn, ...workshopEn, ...speedDatingEn, ...overviewEn, ...privacyEn }
+const en: Messages = { ...boardEn, ...pagesEn, ...workshopEn, ...speedDatingEn, ...overviewEn, ...privacyEn, ...versionsEn }
 
 export const APP_LOCALES = ['de', 'en'] as const
 export type AppLocale = (typeof APP_LOCALES)[number]

@@ -1,7 +1,7 @@
 import 'tldraw/tldraw.css'
 import { useEffect, useMemo, useState } from 'react'
 import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { ASSET_URLS } from '../board/assetUrls.ts'
 import type { EventDetails } from '../../../shared/api.ts'
 import { createBoardAssetStore } from '../board/boardAssetStore.ts'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
@@ -20,7 +20,6 @@ import { ProjectorTablePlan } from './ProjectorTablePlan.tsx'
 import { RankedNotes } from './RankedNotes.tsx'
 import './projector.css'
 
-const ASSET_URLS = getAssetUrlsByImport()
 /** The projector is nobody in the room: no cursor, no name in anyone's presence list. */
 const NO_USER = atom<TLUser | null>('projector user', null)
 const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges }

@@ -2,6 +2,7 @@ import './workshop.css'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.ts'
+import type { VersionsAccess } from '../versions/VersionsControls.tsx'
 import { FacilitatorBoardTools } from './FacilitatorBoardTools.tsx'
 import { LockIcon } from './icons.tsx'
 import { FloatingReactions } from './reactions/FloatingReactions.tsx'
@@ -17,10 +18,12 @@ interface BoardWorkshopLayerProps {
   editor: Editor
   /** False when the board itself is read-only (newer schema): a lock must not lift that. */
   canEdit: boolean
+  /** What the facilitator's version history needs beyond the workshop channel. */
+  versions: VersionsAccess
 }
 
 /** What the facilitator's actions look like on a board: follow-me, lock, dots, reactions, breakouts. */
-export function BoardWorkshopLayer({ workshop, editor, canEdit }: BoardWorkshopLayerProps) {
+export function BoardWorkshopLayer({ workshop, editor, canEdit, versions }: BoardWorkshopLayerProps) {
   const { t } = useMessages()
   const { snapshot, boardId, isFacilitator, connection } = workshop
   const state = snapshot.state
@@ -73,7 +76,7 @@ export function BoardWorkshopLayer({ workshop, editor, canEdit }: BoardWorkshopL
       <VoteRanking workshop={workshop} editor={editor} />
       {isFacilitator ? (
         <>
-          <FacilitatorBoardTools workshop={workshop} editor={editor} />
+          <FacilitatorBoardTools workshop={workshop} editor={editor} versions={versions} />
           <FloatingReactions connection={connection} size="normal" />
         </>
       ) : (

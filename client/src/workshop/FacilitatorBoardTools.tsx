@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.ts'
 import { rosterPeople } from '../pages/console/rosterPeople.ts'
+import { VersionsControls, type VersionsAccess } from '../versions/VersionsControls.tsx'
 import { BreakoutControls } from './controls/BreakoutControls.tsx'
 import { LockControls } from './controls/LockControls.tsx'
 import { SpotlightControls } from './controls/SpotlightControls.tsx'
@@ -10,7 +11,7 @@ import { VoteControls } from './controls/VoteControls.tsx'
 import type { BoardWorkshop } from './WorkshopContext.ts'
 
 /** The moderation panel on a board: what the console offers, for this board and this view. */
-export function FacilitatorBoardTools({ workshop, editor }: { workshop: BoardWorkshop; editor: Editor }) {
+export function FacilitatorBoardTools({ workshop, editor, versions }: { workshop: BoardWorkshop; editor: Editor; versions: VersionsAccess }) {
   const { t, locale } = useMessages()
   const [open, setOpen] = useState(false)
   const { connection, snapshot, boardId } = workshop
@@ -32,6 +33,7 @@ export function FacilitatorBoardTools({ workshop, editor }: { workshop: BoardWor
           <LockControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <VoteControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <BreakoutControls connection={connection} snapshot={snapshot} boardId={boardId} editor={editor} />
+          <VersionsControls boardId={boardId} access={versions} />
         </div>
       )}
     </div>

@@ -1,8 +1,6 @@
 import type { Pool } from 'pg'
-import { z } from 'zod'
+import { versionKindSchema } from '../../../shared/boardVersions.ts'
 import type { BoardVersion, BoardVersionInfo, VersionStore } from '../VersionStore.ts'
-
-const kindSchema = z.enum(['named', 'auto', 'before-restore'])
 
 interface VersionRow {
   id: string
@@ -13,7 +11,7 @@ interface VersionRow {
 }
 
 function toInfo(row: VersionRow): BoardVersionInfo {
-  return { id: row.id, boardId: row.board_id, name: row.name, kind: kindSchema.parse(row.kind), createdAt: row.created_at }
+  return { id: row.id, boardId: row.board_id, name: row.name, kind: versionKindSchema.parse(row.kind), createdAt: row.created_at }
 }
 
 /** Content is text, not jsonb: it comes back exactly as it was stored. */
