@@ -66,11 +66,11 @@ describeInChromium('arriving on a board', () => {
   it('a phone opening a board whose notes lie far from the origin sees the notes, and the header names the board with a way back to the lobby', async () => {
     const boardId = await server.createBoard('Ideen am Rand')
     const author = { authorId: 'someone', authorSide: 'unternehmen' as const }
-    const notes = ['Pop-up-Werkstatt', 'Lehrlinge zeichnen', 'Stadtteilfest'].map((text, i) => ({
-      ...noteRecord(`shape:far-${i}`, 'page:page', text, author, i),
-      x: 5200 + i * 400,
-      y: 4100,
-    }))
+    const notes = ['Pop-up-Werkstatt', 'Lehrlinge zeichnen', 'Stadtteilfest'].map((text, i) => {
+      const note = noteRecord(`shape:far-${i}`, 'page:page', text, author, i)
+      // tldraw scales a note's text by fontSizeAdjustment, which the fixture leaves at 0 (no text to read on a screenshot).
+      return { ...note, x: 5200 + i * 400, y: 4100, props: { ...note.props, fontSizeAdjustment: 1 } }
+    })
     await new BoardDocuments(server.server.registry).change(boardId, (doc) => {
       seedBoardDoc(doc, new BoardBuilder('de').records(), TLDRAW_SCHEMA.serialize())
       writeBoardRecords(doc, { set: notes })
