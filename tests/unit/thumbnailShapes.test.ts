@@ -14,6 +14,23 @@ describe('board thumbnails', () => {
     ])
   })
 
+  it('draws a note clustered in a frame after the frame, whatever their indices, so the frame does not cover it', () => {
+    // tldraw keeps indices per parent: the first note in a frame is often "a1", below the frame's own index among the page's shapes.
+    const laterFrame = { ...frame, index: 'a5' }
+    const clustered = { ...note, index: 'a1' }
+    const loose = { ...note, id: 'shape:loose', parentId: 'page:page', index: 'a3', x: 900, y: 900 }
+    expect(thumbnailBoxes([page, clustered, loose, laterFrame]).map((b) => b.id)).toEqual(['shape:loose', 'shape:f', 'shape:n'])
+  })
+
+  it('adds the offsets of nested frames, turned by a rotated frame', () => {
+    const outer = { ...frame, id: 'shape:outer', x: 1000, y: 2000, rotation: Math.PI / 2 }
+    const inner = { ...frame, id: 'shape:inner', parentId: 'shape:outer', x: 50, y: 0 }
+    const deep = { ...note, parentId: 'shape:inner', x: 10, y: 0 }
+    const box = thumbnailBoxes([page, outer, inner, deep]).find((b) => b.id === 'shape:n')
+    expect(box?.x).toBeCloseTo(1000)
+    expect(box?.y).toBeCloseTo(2060)
+  })
+
   it('skips garbage and shapes on other pages', () => {
     const other = { ...note, id: 'shape:o', parentId: 'page:other' }
     const otherPage = { typeName: 'page', id: 'page:other', index: 'a2' }

@@ -12,6 +12,7 @@ import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
 import { IdentityDialog } from './IdentityDialog.tsx'
 import { isMissingRequiredLicense } from './licenseRequirement.ts'
 import { TopBar } from './TopBar.tsx'
+import { useArrivalCamera } from './useArrivalCamera.ts'
 import { WORKSHOP_UI_OVERRIDES, WorkshopToolbar } from './WorkshopToolbar.tsx'
 import { BoardWorkshopLayer } from '../workshop/BoardWorkshopLayer.tsx'
 import { useBoardWorkshop } from '../workshop/useBoardWorkshop.ts'
@@ -42,6 +43,7 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const workshop = useBoardWorkshop(boardId, token)
   const versions = useMemo(() => ({ token, licenseKey: config.tldrawLicenseKey }), [token, config.tldrawLicenseKey])
   usePrivateNotes(opened, token, workshop)
+  useArrivalCamera(editor, opened, workshop)
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />
@@ -93,9 +95,6 @@ function BoardCanvas({ board, licenseKey, maxAssetBytes, onEditor }: BoardCanvas
       components={CANVAS_COMPONENTS}
       overrides={WORKSHOP_UI_OVERRIDES}
       onMount={(editor) => {
-        // Someone joining a board with content should see it, not an empty corner of the canvas.
-        const content = editor.getCurrentPageBounds()
-        if (content) editor.centerOnPoint(content.center)
         onEditor(editor)
         return () => onEditor(null)
       }}

@@ -1,7 +1,8 @@
 /**
  * Turns a board's raw records into boxes for a thumbnail: page position
- * (parents' offsets added up), size and colour. A thumbnail is a glance at
- * what a group is doing, so rotation, text and freehand strokes are left out.
+ * (parents' offsets added up, turned with a rotated parent), size and colour.
+ * A thumbnail is a glance at what a group is doing, so a shape's own rotation,
+ * text and freehand strokes are left out.
  */
 export interface ThumbnailBox {
   id: string
@@ -21,6 +22,7 @@ interface RawShape {
   index: string
   x: number
   y: number
+  rotation?: unknown
   props: Record<string, unknown>
 }
 
@@ -53,47 +55,79 @@ function num(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback
 }
 
-/** Boxes of the shapes on the board's first page, in drawing order. */
+/** Where a shape's own origin lies on the page, and how far it is turned, once its parents' offsets are added up. */
+interface Placement {
+  x: number
+  y: number
+  rotation: number
+}
+
+/**
+ * Boxes of the shapes on the board's first page, in drawing order. tldraw
+ * keeps indices per parent, so the order is the tree's (a frame, then what
+ * is inside it): sorted by index alone, a frame's white fill would cover the
+ * notes clustered in it.
+ */
 export function thumbnailBoxes(records: Iterable<unknown>): ThumbnailBox[] {
-  const shapes = new Map<string, RawShape>()
+  const children = new Map<string, RawShape[]>()
   const pages: Array<{ id: string; index: string }> = []
   for (const record of records) {
-    if (isRawShape(record)) shapes.set(record.id, record)
+    if (isRawShape(record)) children.set(record.parentId, [...(children.get(record.parentId) ?? []), record])
     const page = record as { typeName?: unknown; id?: unknown; index?: unknown }
     if (page?.typeName === 'page' && typeof page.id === 'string') pages.push({ id: page.id, index: String(page.index ?? '') })
   }
-  pages.sort((a, b) => (a.index < b.index ? -1 : 1))
+  pages.sort((a, b) => byIndex(a, b))
   const firstPage = pages[0]?.id ?? 'page:page'
 
-  const origin = (shape: RawShape, depth = 0): { x: number; y: number; page: string } => {
-    const parent = shapes.get(shape.parentId)
-    if (!parent || depth > 50) return { x: shape.x, y: shape.y, page: shape.parentId }
-    const at = origin(parent, depth + 1)
-    return { x: at.x + shape.x, y: at.y + shape.y, page: at.page }
-  }
-
   const boxes: ThumbnailBox[] = []
-  for (const shape of [...shapes.values()].sort((a, b) => (a.index < b.index ? -1 : 1))) {
-    const at = origin(shape)
-    if (at.page !== firstPage) continue
-    const props = shape.props
-    const scale = num(props.scale, 1)
-    const kind = shape.type === 'frame' || shape.type === 'note' || shape.type === 'geo' || shape.type === 'image' ? shape.type : 'other'
-    const w = kind === 'note' ? NOTE_SIZE * scale : num(props.w, 0) * (kind === 'other' ? scale : 1)
-    const h = kind === 'note' ? (NOTE_SIZE + num(props.growY, 0)) * scale : num(props.h, 0) + num(props.growY, 0)
-    if (w <= 0 || h <= 0) continue
-    boxes.push({
-      id: shape.id,
-      kind,
-      x: at.x,
-      y: at.y,
-      w,
-      h,
-      color: COLORS[String(props.color ?? 'black')] ?? COLORS.black ?? '#1d1d1d',
-      label: kind === 'frame' ? String(props.name ?? '') : '',
-    })
+  // Iterative, and each shape visited once: a hostile document may nest deeply or loop its parents.
+  const pending: Array<{ shape: RawShape; parent: Placement }> = []
+  const pushChildren = (parentId: string, parent: Placement) => {
+    const siblings = [...(children.get(parentId) ?? [])].sort(byIndex)
+    for (let i = siblings.length - 1; i >= 0; i--) pending.push({ shape: siblings[i] as RawShape, parent })
+  }
+  const visited = new Set<string>()
+  pushChildren(firstPage, { x: 0, y: 0, rotation: 0 })
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { shape, parent } = next
+    if (visited.has(shape.id)) continue
+    visited.add(shape.id)
+    const cos = Math.cos(parent.rotation)
+    const sin = Math.sin(parent.rotation)
+    const at: Placement = {
+      x: parent.x + shape.x * cos - shape.y * sin,
+      y: parent.y + shape.x * sin + shape.y * cos,
+      rotation: parent.rotation + num(shape.rotation, 0),
+    }
+    const box = boxOf(shape, at)
+    if (box) boxes.push(box)
+    pushChildren(shape.id, at)
   }
   return boxes
+}
+
+function byIndex(a: { index: string }, b: { index: string }): number {
+  return a.index < b.index ? -1 : a.index > b.index ? 1 : 0
+}
+
+/** A shape's axis-aligned box at its page origin: rotation only moves where its children sit. */
+function boxOf(shape: RawShape, at: Placement): ThumbnailBox | null {
+  const props = shape.props
+  const scale = num(props.scale, 1)
+  const kind = shape.type === 'frame' || shape.type === 'note' || shape.type === 'geo' || shape.type === 'image' ? shape.type : 'other'
+  const w = kind === 'note' ? NOTE_SIZE * scale : num(props.w, 0) * (kind === 'other' ? scale : 1)
+  const h = kind === 'note' ? (NOTE_SIZE + num(props.growY, 0)) * scale : num(props.h, 0) + num(props.growY, 0)
+  if (w <= 0 || h <= 0) return null
+  return {
+    id: shape.id,
+    kind,
+    x: at.x,
+    y: at.y,
+    w,
+    h,
+    color: COLORS[String(props.color ?? 'black')] ?? COLORS.black ?? '#1d1d1d',
+    label: kind === 'frame' ? String(props.name ?? '') : '',
+  }
 }
 
 /** The smallest rectangle around all boxes, with a margin; a default square for an empty board. */
