@@ -5,6 +5,7 @@ import { rosterPeople } from '../pages/console/rosterPeople.ts'
 import { VersionsControls, type VersionsAccess } from '../versions/VersionsControls.tsx'
 import { BreakoutControls } from './controls/BreakoutControls.tsx'
 import { LockControls } from './controls/LockControls.tsx'
+import { SilentRoundControls } from './controls/SilentRoundControls.tsx'
 import { SpotlightControls } from './controls/SpotlightControls.tsx'
 import { TimerControls } from './controls/TimerControls.tsx'
 import { VoteControls } from './controls/VoteControls.tsx'
@@ -31,6 +32,7 @@ export function FacilitatorBoardTools({ workshop, editor, versions }: { workshop
           <TimerControls connection={connection} snapshot={snapshot} />
           <SpotlightControls connection={connection} snapshot={snapshot} boardId={boardId} editor={editor} />
           <LockControls connection={connection} snapshot={snapshot} boardId={boardId} />
+          <SilentRoundControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <VoteControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <BreakoutControls connection={connection} snapshot={snapshot} boardId={boardId} editor={editor} />
           <VersionsControls boardId={boardId} access={versions} />
