@@ -18,6 +18,7 @@ import { OverviewWall } from '../overview/OverviewWall.tsx'
 import { JoinCorner, joinCodeFromUrl } from './JoinCorner.tsx'
 import { ProjectorTablePlan } from './ProjectorTablePlan.tsx'
 import { RankedNotes } from './RankedNotes.tsx'
+import { useWholeBoardView } from './useWholeBoardView.ts'
 import './projector.css'
 
 /** The projector is nobody in the room: no cursor, no name in anyone's presence list. */
@@ -93,20 +94,21 @@ function ProjectorBoard({ boardId, token, event, licenseKey, workshop }: { board
   const board = useOpenBoard({ boardId, token, assets, user: NO_USER, firstPageName: t('board.firstPageName') })
   const [editor, setEditor] = useState<Editor | null>(null)
   useSpotlightFollow(editor, workshop.snapshot.state?.spotlight ?? null, boardId, 'projector')
+  useWholeBoardView(editor, workshop.snapshot.state?.spotlight == null)
   const vote = workshop.snapshot.state?.vote
   const revealed = vote?.status === 'revealed' && vote.boardId === boardId ? vote : null
   if (board.status !== 'ready') return <p className="projector-message">{board.status === 'error' ? t('projector.failed') : t('projector.loading')}</p>
   return (
     <BoardWorkshopContext.Provider value={workshop}>
       <div className="projector__board" data-event={event.id}>
-        <ProjectorCanvas board={board.board} licenseKey={licenseKey} onEditor={setEditor} hasSpotlight={workshop.snapshot.state?.spotlight != null} />
+        <ProjectorCanvas board={board.board} licenseKey={licenseKey} onEditor={setEditor} />
       </div>
       {editor && revealed && <RankedNotes editor={editor} vote={revealed} />}
     </BoardWorkshopContext.Provider>
   )
 }
 
-function ProjectorCanvas({ board, licenseKey, onEditor, hasSpotlight }: { board: OpenBoard; licenseKey: string | null; onEditor(editor: Editor | null): void; hasSpotlight: boolean }) {
+function ProjectorCanvas({ board, licenseKey, onEditor }: { board: OpenBoard; licenseKey: string | null; onEditor(editor: Editor | null): void }) {
   return (
     <Tldraw
       store={board.store}
@@ -116,8 +118,6 @@ function ProjectorCanvas({ board, licenseKey, onEditor, hasSpotlight }: { board:
       components={CANVAS_COMPONENTS}
       onMount={(editor) => {
         editor.updateInstanceState({ isReadonly: true })
-        // Without a spotlight the room sees the whole board.
-        if (!hasSpotlight) editor.zoomToFit()
         onEditor(editor)
         return () => onEditor(null)
       }}

@@ -2,6 +2,7 @@ import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { richTextToPlainText } from '../../../shared/richText.ts'
 import type { VoteState } from '../../../shared/workshop/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
+import { dotsLabel } from '../workshop/voting/votableShapes.ts'
 
 const TOP = 5
 
@@ -30,7 +31,7 @@ export function RankedNotes({ editor, vote }: { editor: Editor; vote: VoteState 
       <ol>
         {ranked.map((note) => (
           <li key={note.shapeId}>
-            <span className="projector-ranking__points">{t('projector.points', { count: note.points })}</span>
+            <span className="projector-ranking__points">{dotsLabel(note.points, t)}</span>
             <span className="projector-ranking__text">{note.text}</span>
           </li>
         ))}
