@@ -46,7 +46,9 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   usePrivateNotes(opened, token, workshop)
   useArrivalCamera(editor, opened, workshop)
   const isFacilitator = workshop?.isFacilitator ?? false
-  useEffect(() => opened?.showAsFacilitator(isFacilitator), [opened, isFacilitator])
+  useEffect(() => {
+    opened?.showAsFacilitator(isFacilitator)
+  }, [opened, isFacilitator])
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />

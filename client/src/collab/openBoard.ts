@@ -90,7 +90,9 @@ export async function openBoard({ boardId, token, assets, user, firstPageName }:
     connection,
     access: binding.access,
     routing,
-    showAsFacilitator: (isFacilitator) => $facilitator.set(isFacilitator),
+    showAsFacilitator: (isFacilitator) => {
+      $facilitator.set(isFacilitator)
+    },
     destroy: () => {
       stopPresence()
       binding.destroy()
