@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { createEventFixture, type EventFixture } from '../support/api.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { startAppServer } from './support/appServer.ts'
-import { addStickyNote, canvasCenter, joinBoard, waitForConnection, type Participant } from './support/boardPage.ts'
+import { addStickyNote, canvasCenter, joinBoard, waitForCanvas, waitForConnection, type Participant } from './support/boardPage.ts'
 import { describeInChromium, launchChromium } from './support/chromium.ts'
 
 const SHOTS = path.resolve('test-screenshots/cursors')
@@ -19,6 +19,22 @@ async function join(fixture: EventFixture, token: string, name: string, color?: 
   people.push(person)
   await waitForConnection(person.page, 'online')
   return person
+}
+
+/** A phone with a touch screen, name already chosen. */
+async function joinOnPhone(fixture: EventFixture, token: string, name: string): Promise<Participant> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  await context.addInitScript(
+    ({ name }) => localStorage.setItem('ideenschmiede.user', JSON.stringify({ id: `e2e-phone-${name}`, name, color: '#f08c00', locale: 'de' })),
+    { name },
+  )
+  const page = await context.newPage()
+  page.on('pageerror', (error) => process.stderr.write(`[${name}] page error: ${error.message}\n`))
+  people.push({ context, page, name })
+  await page.goto(`${server.httpUrl}/b/${fixture.board.id}?token=${token}`)
+  await waitForCanvas(page)
+  await waitForConnection(page, 'online')
+  return { context, page, name }
 }
 
 /** Someone's cursor as another person sees it. */
@@ -71,6 +87,27 @@ describeInChromium('collaborator cursors', () => {
 
     await anna.page.mouse.move(center.x + 60, center.y - 30, { steps: 6 })
     await expect.poll(() => opacityOf(cursor), { timeout: 10_000 }).toBe('1')
+  })
+
+  it("a touch user's taps show at the others as a touch point that does not stay", async () => {
+    const fixture = await createEventFixture(server.httpUrl, server.adminToken)
+    const ben = await join(fixture, fixture.participant.token, 'Ben', '#e03131')
+    const anna = await joinOnPhone(fixture, fixture.participant.token, 'Anna')
+    const cursor = cursorOf(ben.page, 'Anna')
+
+    // Taps on empty canvas near the top left, which Ben's wider screen shows too; repeated until her presence has arrived.
+    let tap = 0
+    await expect
+      .poll(
+        async () => {
+          tap += 1
+          await anna.page.touchscreen.tap(120 + (tap % 3) * 30, 260)
+          return (await cursor.count()) > 0 ? cursor.getAttribute('data-pointer') : null
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe('touch')
+    await expect.poll(() => opacityOf(cursor), { timeout: 15_000 }).toBe('0')
   })
 
   it("the facilitator's label is just the name, with the role as a small mark; a participant's has no mark", async () => {

@@ -19,7 +19,8 @@ export function CollaboratorCursor({ userId, className, zoom, point, color, name
   // By the plain string tldraw hands the cursor, rather than casting it to usePresence's user id type.
   const presence = useValue('cursor presence', () => editor.getCollaborators().find((collaborator) => collaborator.userId === userId) ?? null, [editor, userId])
   const meta = readPresenceMeta(presence?.meta)
-  const shown = useCursorShown(presence?.lastActivityTimestamp ?? 0, meta.coarsePointer ? 'touch' : 'mouse')
+  const pointer = meta.coarsePointer ? 'touch' : 'mouse'
+  const shown = useCursorShown(presence?.lastActivityTimestamp ?? 0, pointer)
   const { t } = useMessages()
 
   if (!point) return null
@@ -37,7 +38,14 @@ export function CollaboratorCursor({ userId, className, zoom, point, color, name
   )
 
   return (
-    <div ref={rCursor} className={`tl-collaborators__item cursor ${className ?? ''}`} data-shown={shown} data-testid="collaborator-cursor">
+    <div
+      ref={rCursor}
+      className={`tl-collaborators__item cursor ${className ?? ''}`}
+      style={{ color }}
+      data-shown={shown}
+      data-pointer={pointer}
+      data-testid="collaborator-cursor"
+    >
       <svg className="tl-cursor" aria-hidden="true">
         <use href={`#${cursorId}`} color={color} />
       </svg>
