@@ -58,7 +58,7 @@ function ourMeta(awareness: Awareness) {
   return presence ? readPresenceMeta(presence.meta) : null
 }
 
-function peerSays(receiver: Awareness, peer: Awareness, lastActivityTimestamp: number): void {
+function peerSays(receiver: Awareness, peer: Awareness, pointer: { x: number; y: number }, lastActivityTimestamp: number): void {
   peer.setLocalStateField(
     PRESENCE_FIELD,
     InstancePresenceRecordType.create({
@@ -66,7 +66,8 @@ function peerSays(receiver: Awareness, peer: Awareness, lastActivityTimestamp: n
       userId: createUserId('anna'),
       userName: 'Anna',
       currentPageId: PageRecordType.createId('page'),
-      cursor: { x: 10, y: 10, type: 'default', rotation: 0 },
+      cursor: { ...pointer, type: 'default', rotation: 0 },
+      camera: { x: 0, y: 0, z: 1 },
       lastActivityTimestamp,
     }),
   )
@@ -84,18 +85,22 @@ describe('presence through awareness', () => {
     await until(() => ourMeta(awareness)?.facilitator === true && ourMeta(awareness)?.coarsePointer === true, 'the touch pointer and the mark')
   })
 
-  it("a peer's activity is kept on our clock: not active when we meet them, and now when their stamp changes", () => {
+  it("a peer's pointer movement is kept on our clock: not active when we meet them, now when it moves, not when only their stamp changes", () => {
     const { store, awareness } = bound()
     const peer = new Awareness(new Y.Doc())
     cleanups.push(() => peer.destroy())
     const peerNow = Date.now() - PEER_CLOCK_BEHIND_MS
     const seenActivity = () => store.query.records('instance_presence').get()[0]?.lastActivityTimestamp
 
-    peerSays(awareness, peer, peerNow)
+    peerSays(awareness, peer, { x: 10, y: 10 }, peerNow)
+    expect(seenActivity()).toBe(0)
+
+    // Typing into a note stamps activity without moving the pointer.
+    peerSays(awareness, peer, { x: 10, y: 10 }, peerNow + 1_000)
     expect(seenActivity()).toBe(0)
 
     const before = Date.now()
-    peerSays(awareness, peer, peerNow + 1_000)
+    peerSays(awareness, peer, { x: 60, y: 10 }, peerNow + 2_000)
     expect(seenActivity()).toBeGreaterThanOrEqual(before)
     expect(seenActivity()).toBeLessThanOrEqual(Date.now())
   })

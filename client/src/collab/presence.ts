@@ -58,10 +58,15 @@ export function bindPresence({ store, awareness, user, facilitator, intervalMs =
   })
 
   const presenceIdOf = (clientId: number): TLInstancePresence['id'] => InstancePresenceRecordType.createId(String(clientId))
-  const activity = new Map<number, { sentStamp: number | null; localTime: number }>()
+  /**
+   * The time each peer's pointer last moved, on our clock, replaces their
+   * `lastActivityTimestamp` in our store: tldraw's own idle rules and our
+   * cursors then read one clock (see presenceActivity.ts).
+   */
+  const activity = new Map<number, { view: Pick<TLInstancePresence, 'cursor' | 'camera'>; localTime: number }>()
   const withLocalActivity = (clientId: number, record: TLInstancePresence): TLInstancePresence => {
-    const localTime = localActivityTime(record.lastActivityTimestamp, activity.get(clientId), Date.now())
-    activity.set(clientId, { sentStamp: record.lastActivityTimestamp, localTime })
+    const localTime = localActivityTime(activity.get(clientId), record, Date.now())
+    activity.set(clientId, { view: { cursor: record.cursor, camera: record.camera }, localTime })
     return { ...record, lastActivityTimestamp: localTime }
   }
 

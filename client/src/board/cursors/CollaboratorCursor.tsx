@@ -8,8 +8,9 @@ import './cursors.css'
 /**
  * tldraw's collaborator cursor, fading when its owner's pointer rests (see
  * cursorVisibility) so a name label never sits on a note's text for long.
- * It stays mounted while faded: the fade is a CSS transition, and the
- * label's width is kept for when it comes back.
+ * It stays mounted while faded, so fading out and back in are CSS
+ * transitions. The presence's `lastActivityTimestamp` is when the pointer
+ * last moved, on our clock (collab/presenceActivity.ts).
  */
 export function CollaboratorCursor({ userId, className, zoom, point, color, name, chatMessage }: TLCursorProps) {
   const rCursor = useRef<HTMLDivElement>(null)
@@ -20,7 +21,9 @@ export function CollaboratorCursor({ userId, className, zoom, point, color, name
   const presence = useValue('cursor presence', () => editor.getCollaborators().find((collaborator) => collaborator.userId === userId) ?? null, [editor, userId])
   const meta = readPresenceMeta(presence?.meta)
   const pointer = meta.coarsePointer ? 'touch' : 'mouse'
-  const shown = useCursorShown(presence?.lastActivityTimestamp ?? 0, pointer)
+  const recentlyMoved = useCursorShown(presence?.lastActivityTimestamp ?? 0, pointer)
+  // Typing a cursor chat message moves no pointer, yet it is meant to be read.
+  const shown = recentlyMoved || chatMessage !== ''
   const { t } = useMessages()
 
   if (!point) return null

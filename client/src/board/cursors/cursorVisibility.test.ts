@@ -25,7 +25,7 @@ describe('cursorVisibility', () => {
     expect(cursorVisibility(NOW, 0, 'touch')).toEqual({ shown: false, changesInMs: null })
   })
 
-  it('shows an activity stamped a little ahead of now (our own clock, read twice) as just now', () => {
+  it('shows a move stamped a little ahead of now (our own clock, read twice) as just now', () => {
     expect(cursorVisibility(NOW, NOW + 5, 'mouse')).toEqual({ shown: true, changesInMs: MOUSE_CURSOR_SHOWN_MS + 5 })
   })
 })

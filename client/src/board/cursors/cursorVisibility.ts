@@ -16,11 +16,11 @@ export interface CursorVisibility {
 
 /**
  * Whether a collaborator's cursor and name label are shown, from when their
- * pointer was last active (on our clock; 0 = not since we met them).
+ * pointer last moved (on our clock; 0 = not since we met them).
  */
-export function cursorVisibility(now: number, lastActivityAt: number, pointer: PointerKind): CursorVisibility {
-  if (lastActivityAt <= 0) return { shown: false, changesInMs: null }
+export function cursorVisibility(now: number, lastMovedAt: number, pointer: PointerKind): CursorVisibility {
+  if (lastMovedAt <= 0) return { shown: false, changesInMs: null }
   const shownMs = pointer === 'touch' ? TOUCH_CURSOR_SHOWN_MS : MOUSE_CURSOR_SHOWN_MS
-  const left = lastActivityAt + shownMs - now
+  const left = lastMovedAt + shownMs - now
   return left > 0 ? { shown: true, changesInMs: left } : { shown: false, changesInMs: null }
 }

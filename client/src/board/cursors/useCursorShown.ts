@@ -5,13 +5,13 @@ import { cursorVisibility, type PointerKind } from './cursorVisibility.ts'
 const WAKE_MARGIN_MS = 20
 
 /** Whether a cursor is shown now, re-rendering once when it fades without any new presence. */
-export function useCursorShown(lastActivityAt: number, pointer: PointerKind): boolean {
+export function useCursorShown(lastMovedAt: number, pointer: PointerKind): boolean {
   const [, wake] = useReducer((count: number) => count + 1, 0)
   useEffect(() => {
-    const { changesInMs } = cursorVisibility(Date.now(), lastActivityAt, pointer)
+    const { changesInMs } = cursorVisibility(Date.now(), lastMovedAt, pointer)
     if (changesInMs === null) return
     const timer = setTimeout(wake, changesInMs + WAKE_MARGIN_MS)
     return () => clearTimeout(timer)
-  }, [lastActivityAt, pointer])
-  return cursorVisibility(Date.now(), lastActivityAt, pointer).shown
+  }, [lastMovedAt, pointer])
+  return cursorVisibility(Date.now(), lastMovedAt, pointer).shown
 }
