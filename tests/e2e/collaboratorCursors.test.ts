@@ -110,9 +110,9 @@ describeInChromium('collaborator cursors', () => {
     await expect.poll(() => opacityOf(cursor), { timeout: 15_000 }).toBe('0')
   })
 
-  it("the facilitator's label is just the name, with the role as a small mark; a participant's has no mark", async () => {
+  it("the facilitator's label is just the name, even with her role typed into it, and a small mark says the role; a participant's has no mark", async () => {
     const fixture = await createEventFixture(server.httpUrl, server.adminToken)
-    const mona = await join(fixture, fixture.facilitator.token, 'Mona', '#9c36b5')
+    const mona = await join(fixture, fixture.facilitator.token, 'Mona (Moderation)', '#9c36b5')
     const ben = await join(fixture, fixture.participant.token, 'Ben', '#e03131')
     await ben.page.setViewportSize({ width: 390, height: 844 })
     const monaCanvas = await canvasCenter(mona.page)

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { useEditor, useSharedSafeId, useTransform, useValue, type TLCursorProps } from 'tldraw'
 import { readPresenceMeta } from '../../../../shared/presenceMeta.ts'
 import { useMessages } from '../../i18n/useMessages.ts'
+import { cursorName } from './cursorName.ts'
 import { useCursorShown } from './useCursorShown.ts'
 import './cursors.css'
 
@@ -35,7 +36,7 @@ export function CollaboratorCursor({ userId, className, zoom, point, color, name
         </span>
       )}
       <span className="cursor-name" data-testid="cursor-name">
-        {name}
+        {cursorName(name, meta.facilitator)}
       </span>
     </>
   )
