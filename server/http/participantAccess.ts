@@ -9,10 +9,11 @@ export function participantBoardAccess(workshop: Workshop, boardId: string): Con
     get sharesPresence() {
       return workshop.snapshot.silentRound?.boardId !== boardId || workshop.snapshot.silentRound.status !== 'running'
     },
+    facilitates: false,
   }
 }
 
 /** Private notes are the author's alone: nobody else's presence is there to see, and none of theirs is relayed. */
 export function privateNotesAccess(workshop: Workshop, boardId: string): ConnectionAccess {
-  return { canWrite: () => !workshop.isLocked(boardId), sharesPresence: false }
+  return { canWrite: () => !workshop.isLocked(boardId), sharesPresence: false, facilitates: false }
 }

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { claimsFacilitator } from '../../shared/presenceMeta.ts'
 import type { Metrics } from '../metrics.ts'
 import { writeAwarenessMessage } from './protocol.ts'
 import type { SyncSocket } from './SyncSocket.ts'
@@ -23,6 +24,8 @@ interface Peer {
   /** Ids whose change this peer has not been sent, because its send buffer was full. */
   unsent: Set<number>
   lastHeardAt: number
+  /** Whether its states may carry the facilitator mark (shared/presenceMeta.ts). */
+  facilitates: boolean
 }
 
 /** The origin of presence that clients on other processes set; it was checked there and is not published again. */
@@ -71,8 +74,16 @@ export class AwarenessRelay {
     this.awareness.on('update', this.handleChange)
   }
 
-  join(socket: SyncSocket): void {
-    this.peers.set(socket, { ids: new Set(), tokens: this.limits.maxUpdatesPerSecond, refilledAt: this.now(), deferred: null, unsent: new Set(), lastHeardAt: this.now() })
+  join(socket: SyncSocket, facilitates: boolean): void {
+    this.peers.set(socket, {
+      ids: new Set(),
+      tokens: this.limits.maxUpdatesPerSecond,
+      refilledAt: this.now(),
+      deferred: null,
+      unsent: new Set(),
+      lastHeardAt: this.now(),
+      facilitates,
+    })
     this.sendAll(socket)
   }
 
@@ -136,15 +147,17 @@ export class AwarenessRelay {
     const count = decoding.readVarUint(decoder)
     const encoder = encoding.createEncoder()
     let kept = 0
-    const entries: Array<[number, number, string]> = []
+    const entries: Array<[number, number, string, unknown]> = []
     for (let i = 0; i < count; i++) {
-      const entry: [number, number, string] = [decoding.readVarUint(decoder), decoding.readVarUint(decoder), decoding.readVarString(decoder)]
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const state = decoding.readVarString(decoder)
       // Parsed here so that a deferred update, applied later from a timer, cannot throw.
-      if (entry[2].length <= this.limits.maxStateBytes) JSON.parse(entry[2])
-      entries.push(entry)
+      const parsed: unknown = state.length <= this.limits.maxStateBytes ? JSON.parse(state) : null
+      entries.push([clientId, clock, state, parsed])
     }
-    for (const [clientId, clock, state] of entries) {
-      const refusal = this.refusal(socket, peer, clientId, state)
+    for (const [clientId, clock, state, parsed] of entries) {
+      const refusal = this.refusal(socket, peer, clientId, state, parsed)
       if (refusal) {
         this.metrics.count('sync_messages_rejected_total', { reason: refusal })
         continue
@@ -161,8 +174,9 @@ export class AwarenessRelay {
     return encoding.toUint8Array(out)
   }
 
-  private refusal(socket: SyncSocket, peer: Peer, clientId: number, state: string): string | null {
+  private refusal(socket: SyncSocket, peer: Peer, clientId: number, state: string, parsed: unknown): string | null {
     if (state.length > this.limits.maxStateBytes) return 'awareness-too-large'
+    if (!peer.facilitates && claimsFacilitator(parsed)) return 'awareness-forged-facilitator'
     const owner = this.owners.get(clientId)
     if (owner === socket) return null
     if (owner !== undefined) {

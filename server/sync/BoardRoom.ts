@@ -133,7 +133,7 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
   join(socket: SyncSocket, access: ConnectionAccess): void {
     this.connections.set(socket, { access, gappedUpdates: 0, missedRefusedWrites: false })
     socket.send(writeSyncStep1Message(this.doc))
-    this.presence.join(socket)
+    this.presence.join(socket, access.facilitates)
   }
 
   leave(socket: SyncSocket): void {

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles.ts'
+import { canFacilitate, type Role } from '../../shared/roles.ts'
 
 /**
  * The least a room needs of a connection. Rooms never see ws or HTTP, so a
@@ -19,13 +19,18 @@ export interface ConnectionAccess {
   canWrite(): boolean
   /** Whether this connection's cursor and name are relayed to others. */
   sharesPresence: boolean
+  /** Whether its presence may carry the facilitator mark; anyone else's marked presence is refused. */
+  facilitates: boolean
 }
 
-export const FULL_ACCESS: ConnectionAccess = { canWrite: () => true, sharesPresence: true }
+export const FULL_ACCESS: ConnectionAccess = { canWrite: () => true, sharesPresence: true, facilitates: false }
+
+const FACILITATOR_ACCESS: ConnectionAccess = { ...FULL_ACCESS, facilitates: true }
 
 /** A projector reads and never writes; its cursor is nobody's business. */
-export const READ_ONLY_ACCESS: ConnectionAccess = { canWrite: () => false, sharesPresence: false }
+export const READ_ONLY_ACCESS: ConnectionAccess = { canWrite: () => false, sharesPresence: false, facilitates: false }
 
 export function accessForRole(role: Role): ConnectionAccess {
-  return role === 'viewer' ? READ_ONLY_ACCESS : FULL_ACCESS
+  if (role === 'viewer') return READ_ONLY_ACCESS
+  return canFacilitate(role) ? FACILITATOR_ACCESS : FULL_ACCESS
 }

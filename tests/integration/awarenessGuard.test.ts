@@ -66,6 +66,18 @@ describe('awareness from a connection', () => {
     expect(bob.provider.awareness.getStates().has(515151)).toBe(false)
   })
 
+  it("a participant's presence with the facilitator mark is refused; a facilitator's arrives", async () => {
+    const marked = (name: string) => ({ presence: { userName: name, meta: { coarsePointer: false, facilitator: true } } })
+    attacker.ws.send(awarenessMessage(717171, 1, marked('Mallory')))
+    // Unmarked, the same participant's next state is fine, so the server has handled the forged one once this arrives.
+    attacker.ws.send(awarenessMessage(727272, 1, { presence: { userName: 'Mallory', meta: { coarsePointer: false, facilitator: false } } }))
+    await until(() => bob.provider.awareness.getStates().has(727272), 'the unmarked state at bob')
+    expect(bob.provider.awareness.getStates().has(717171)).toBe(false)
+
+    alice.provider.awareness.setLocalState(marked('Alice'))
+    await until(() => bob.provider.awareness.getStates().get(alice.doc.clientID)?.presence?.meta?.facilitator === true, 'the facilitator’s mark at bob')
+  })
+
   it('a burst is coalesced to the newest state', async () => {
     for (let i = 1; i <= 200; i++) attacker.ws.send(awarenessMessage(616161, i, { cursor: i }))
     await until(() => bob.provider.awareness.getStates().get(616161)?.cursor === 200, 'the newest state of the burst at bob')

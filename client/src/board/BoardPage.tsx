@@ -1,5 +1,5 @@
 import 'tldraw/tldraw.css'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
 import type { ClientConfig } from '../../../shared/clientConfig.ts'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
@@ -7,6 +7,7 @@ import { useMessages, type Translate } from '../i18n/useMessages.ts'
 import { userProfile } from '../user/userProfile.ts'
 import { tldrawUser } from './tldrawUser.ts'
 import { ASSET_URLS } from './assetUrls.ts'
+import { CollaboratorCursor } from './cursors/CollaboratorCursor.tsx'
 import { createBoardAssetStore } from './boardAssetStore.ts'
 import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
 import { IdentityDialog } from './IdentityDialog.tsx'
@@ -23,8 +24,8 @@ import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 /** The server checks the same list by content; SVG is left out because it can carry script. */
 const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
 const NO_VIDEO: string[] = []
-/** Dot badges sit over the notes; tldraw renders this slot in its own editor context. */
-const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar }
+/** Dot badges sit over the notes; tldraw renders these slots in its own editor context. */
+const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar, CollaboratorCursor }
 
 interface BoardPageProps {
   boardId: string
@@ -44,6 +45,10 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   const versions = useMemo(() => ({ token, licenseKey: config.tldrawLicenseKey }), [token, config.tldrawLicenseKey])
   usePrivateNotes(opened, token, workshop)
   useArrivalCamera(editor, opened, workshop)
+  const isFacilitator = workshop?.isFacilitator ?? false
+  useEffect(() => {
+    opened?.showAsFacilitator(isFacilitator)
+  }, [opened, isFacilitator])
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />

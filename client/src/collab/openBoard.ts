@@ -39,6 +39,8 @@ export interface OpenBoard {
   readonly access: BoardAccess
   /** Where local edits go while this person also has private notes on the board (a silent round). */
   readonly routing: PrivateNoteRouting
+  /** Marks our cursor as the facilitator's once the event says so (it loads after the board). */
+  showAsFacilitator(isFacilitator: boolean): void
   destroy(): void
 }
 
@@ -80,13 +82,17 @@ export async function openBoard({ boardId, token, assets, user, firstPageName }:
   if (binding.access.mode === 'readwrite' && store.query.ids('page').get().size === 0) {
     store.put([PageRecordType.create({ id: PageRecordType.createId('page'), name: firstPageName, index: getIndexAbove(null) })])
   }
-  const stopPresence = bindPresence({ store, awareness: connection.provider.awareness, user })
+  const $facilitator = atom('shown as facilitator', false)
+  const stopPresence = bindPresence({ store, awareness: connection.provider.awareness, user, facilitator: $facilitator })
 
   return {
     store,
     connection,
     access: binding.access,
     routing,
+    showAsFacilitator: (isFacilitator) => {
+      $facilitator.set(isFacilitator)
+    },
     destroy: () => {
       stopPresence()
       binding.destroy()

@@ -1,23 +1,27 @@
 import {
   createPresenceStateDerivation,
+  getDefaultUserPresence,
   InstancePresenceRecordType,
   react,
+  TLINSTANCE_ID,
   type Signal,
   type TLInstancePresence,
   type TLStore,
   type TLUser,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { PRESENCE_FIELD, type PresenceMeta } from '../../../shared/presenceMeta.ts'
+import { localActivityTime } from './presenceActivity.ts'
 
 /** At most 20 presence updates per second per user: a room of 100 stays at 2,000 small messages a second. */
 export const PRESENCE_INTERVAL_MS = 50
-
-const PRESENCE_FIELD = 'presence'
 
 export interface PresenceOptions {
   store: TLStore
   awareness: Awareness
   user: Signal<TLUser | null>
+  /** Whether this person facilitates the board's event; the server refuses the mark from anyone else. */
+  facilitator: Signal<boolean>
   intervalMs?: number
 }
 
@@ -26,8 +30,16 @@ export interface PresenceOptions {
  * (throttled); everyone else's come in as tldraw `instance_presence`
  * records, which gives tldraw's own cursors, people menu and "follow".
  */
-export function bindPresence({ store, awareness, user, intervalMs = PRESENCE_INTERVAL_MS }: PresenceOptions): () => void {
-  const $presence = createPresenceStateDerivation(user)(store)
+export function bindPresence({ store, awareness, user, facilitator, intervalMs = PRESENCE_INTERVAL_MS }: PresenceOptions): () => void {
+  const $presence = createPresenceStateDerivation(user, {
+    getUserPresence: (presenceStore, presenceUser) => {
+      const presence = getDefaultUserPresence(presenceStore, presenceUser)
+      const instance = presenceStore.get(TLINSTANCE_ID)
+      if (!presence || !instance) return null
+      const meta: PresenceMeta = { coarsePointer: instance.isCoarsePointer, facilitator: facilitator.get() }
+      return { ...presence, meta }
+    },
+  })(store)
   let lastSentAt = 0
   let pending: ReturnType<typeof setTimeout> | null = null
 
@@ -46,6 +58,17 @@ export function bindPresence({ store, awareness, user, intervalMs = PRESENCE_INT
   })
 
   const presenceIdOf = (clientId: number): TLInstancePresence['id'] => InstancePresenceRecordType.createId(String(clientId))
+  /**
+   * The time each peer's pointer last moved, on our clock, replaces their
+   * `lastActivityTimestamp` in our store: tldraw's own idle rules and our
+   * cursors then read one clock (see presenceActivity.ts).
+   */
+  const activity = new Map<number, { view: Pick<TLInstancePresence, 'cursor' | 'camera'>; localTime: number }>()
+  const withLocalActivity = (clientId: number, record: TLInstancePresence): TLInstancePresence => {
+    const localTime = localActivityTime(activity.get(clientId), record, Date.now())
+    activity.set(clientId, { view: { cursor: record.cursor, camera: record.camera }, localTime })
+    return { ...record, lastActivityTimestamp: localTime }
+  }
 
   const applyRemote = (changed: number[], removed: number[]): void => {
     const toPut: TLInstancePresence[] = []
@@ -54,10 +77,11 @@ export function bindPresence({ store, awareness, user, intervalMs = PRESENCE_INT
     for (const clientId of changed) {
       if (clientId === awareness.clientID) continue
       const record = readPresence(states.get(clientId), presenceIdOf(clientId))
-      if (record) toPut.push(record)
+      if (record) toPut.push(withLocalActivity(clientId, record))
       else if (store.has(presenceIdOf(clientId))) toRemove.push(presenceIdOf(clientId))
     }
     for (const clientId of removed) {
+      activity.delete(clientId)
       if (store.has(presenceIdOf(clientId))) toRemove.push(presenceIdOf(clientId))
     }
     if (toPut.length === 0 && toRemove.length === 0) return

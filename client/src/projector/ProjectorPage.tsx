@@ -4,6 +4,7 @@ import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
 import { ASSET_URLS } from '../board/assetUrls.ts'
 import type { EventDetails } from '../../../shared/api.ts'
 import { createBoardAssetStore } from '../board/boardAssetStore.ts'
+import { CollaboratorCursor } from '../board/cursors/CollaboratorCursor.tsx'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { PhaseTimer } from '../workshop/PhaseTimer.tsx'
@@ -23,7 +24,8 @@ import './projector.css'
 
 /** The projector is nobody in the room: no cursor, no name in anyone's presence list. */
 const NO_USER = atom<TLUser | null>('projector user', null)
-const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges }
+/** Cursors fade as on every board: from 8 m a resting name label would hide a note's text. */
+const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges, CollaboratorCursor }
 
 /**
  * The room's shared screen (1920×1080, read from 8 m): the board the
