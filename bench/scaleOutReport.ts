@@ -31,7 +31,8 @@ function shapeRows(shape: RoomShape, limitMs: number): Row[] {
     { label: '  server CPU µs/delivery at it (all processes)', digits: 2, value: (s) => of(s)?.atLimit?.serverCpuUsPerDelivery },
     { label: '  server cores at it', digits: 2, value: (s) => of(s)?.atLimit?.serverCpuCores },
     { label: '  generator cores at it', digits: 2, value: (s) => of(s)?.atLimit?.generatorCpuCores },
-    { label: '  other cores at it (PostgreSQL, Redis, others)', digits: 2, value: (s) => of(s)?.atLimit?.otherCpuCores },
+    { label: '  PostgreSQL + Redis cores at it', digits: 2, value: (s) => of(s)?.atLimit?.dataStoresCpuCores },
+    { label: '  other cores at it (incl. PostgreSQL, Redis)', digits: 2, value: (s) => of(s)?.atLimit?.otherCpuCores },
     { label: '  relay lag p99 ms at it (≤ bucket bound)', digits: 1, value: (s) => of(s)?.atLimit?.relayLagP99Ms },
     { label: `p99 > ${limitMs} ms at (updates/s)`, digits: 0, value: (s) => of(s)?.p99PassesLimitAtUpdatesPerSec },
     { label: 'clients connected', digits: 0, value: (s) => subtract(of(s)?.clients, of(s)?.failedConnections) },
@@ -81,14 +82,14 @@ export function renderTable(shapes: RoomShape[], setups: [SetupResult, SetupResu
 function renderSteps(setup: SetupResult, shape: RoomShape): string[] {
   const steps = setup.shapes[shape.id]?.steps ?? []
   if (steps.length === 0) return []
-  const lines = [`  steps, ${setup.processes} process(es):  Hz/writer  updates/s  deliveries/s  p50 ms  p99 ms  delivered  µs/deliv  server cores  gen cores  other  relay p99 ms`]
+  const lines = [`  steps, ${setup.processes} process(es):  Hz/writer  updates/s  deliveries/s  p50 ms  p99 ms  delivered  µs/deliv  server cores  gen cores  PG+Redis  other  relay p99 ms`]
   for (const step of steps) {
     lines.push(
       `  ${''.padEnd(22)}${format(step.ratePerWriterHz, 0).padStart(10)} ${format(step.updatesPerSec, 0).padStart(10)}` +
         ` ${format(step.deliveriesPerSec, 0).padStart(13)} ${format(step.p50Ms, 1).padStart(7)} ${format(step.p99Ms, 1).padStart(7)}` +
         ` ${format(step.deliveredShare, 3).padStart(10)} ${format(step.serverCpuUsPerDelivery, 2).padStart(9)}` +
         ` ${format(step.serverCpuCores, 2).padStart(13)} ${format(step.generatorCpuCores, 2).padStart(10)}` +
-        ` ${format(step.otherCpuCores, 2).padStart(6)} ${format(step.relayLagP99Ms, 1).padStart(13)}`,
+        ` ${format(step.dataStoresCpuCores, 2).padStart(9)} ${format(step.otherCpuCores, 2).padStart(6)} ${format(step.relayLagP99Ms, 1).padStart(13)}`,
     )
   }
   return lines

@@ -1,8 +1,11 @@
 import { connectAll, measureWindow, roomClients, summarize, type FanoutSpec } from './fanout.ts'
 import type { LoadPool } from './loadPool.ts'
-import { sleep } from './procStats.ts'
+import { cpuMicrosSince, nowMicros, readCpuMicrosByName, sleep } from './procStats.ts'
 import { relayLagP99Ms, type Cluster } from './scaleOutCluster.ts'
 import { sweepRates, type SweepFigures, type SweepRates, type SweepStep } from './sweep.ts'
+
+/** PostgreSQL's backends and Redis run on this box; their CPU is part of what an update costs, though not the servers'. */
+const DATA_STORE_PROCESSES = ['postgres', 'redis-server']
 
 export interface RoomShape {
   id: string
@@ -37,9 +40,12 @@ export async function sweepShape(
     const connectionsHeld = await cluster.connectionsHeld()
     const rssKiB = cluster.rssKiB()
     const sweep = await sweepRates(pool, { ...rates, writers: shape.rooms * shape.writersPerRoom }, async (windowMs) => {
-      const before = await cluster.relayLagBuckets()
+      const lagBefore = await cluster.relayLagBuckets()
+      const storesBefore = readCpuMicrosByName(DATA_STORE_PROCESSES)
+      const start = nowMicros()
       const figures = summarize([await measureWindow(pool, cluster.pids, windowMs)])
-      return { figures, relayLagP99Ms: relayLagP99Ms(before, await cluster.relayLagBuckets()) }
+      const dataStoresCpuCores = cpuMicrosSince(storesBefore) / (nowMicros() - start)
+      return { figures, scaleOut: { relayLagP99Ms: relayLagP99Ms(lagBefore, await cluster.relayLagBuckets()), dataStoresCpuCores } }
     })
     const within = sweep.steps.filter((step) => step.p99Ms <= rates.p99LimitMs)
     return {

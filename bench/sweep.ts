@@ -31,7 +31,12 @@ export interface SweepStep extends Pick<
   ratePerWriterHz: number
   /** Scale-out only: p99 of the relay lag between server processes in this window, in ms (bucket bound). */
   relayLagP99Ms?: number | null
+  /** Scale-out only: CPU of PostgreSQL and Redis on this box (all their clients) ÷ wall time. */
+  dataStoresCpuCores?: number
 }
+
+/** What a scale-out window measures besides the load processes' figures. */
+type ScaleOutFigures = Pick<SweepStep, 'relayLagP99Ms' | 'dataStoresCpuCores'>
 
 export interface SweepFigures {
   /** Offered updates/s (all writers) at the first step whose p99 passed the limit; null if none did. */
@@ -42,7 +47,7 @@ export interface SweepFigures {
 }
 
 /** One measured window of a sweep step; a scale-out setup also reads its processes' relay lag around it. */
-export type MeasureStep = (windowMs: number) => Promise<{ figures: WindowFigures; relayLagP99Ms?: number | null }>
+export type MeasureStep = (windowMs: number) => Promise<{ figures: WindowFigures; scaleOut?: ScaleOutFigures }>
 
 /**
  * Raises the writer rate step by step on clients already connected and stops
@@ -73,7 +78,7 @@ export async function sweepRates(pool: LoadPool, options: SweepRates, measure: M
       serverCpuUsPerDelivery: window.serverCpuUsPerDelivery,
       generatorCpuCores: window.generatorCpuCores,
       otherCpuCores: window.otherCpuCores,
-      ...(measured.relayLagP99Ms === undefined ? {} : { relayLagP99Ms: measured.relayLagP99Ms }),
+      ...measured.scaleOut,
     })
     if (!(window.p99Ms <= options.p99LimitMs)) {
       passedAt = hz * options.writers
