@@ -44,18 +44,21 @@ export interface FanoutFigures extends WindowFigures {
 
 let nextUid = 1
 
+/** Where a client connects: one server's board URL, or (scale-out) one of several processes' chosen per client. */
+export type ClientUrl = (boardId: string, room: number, index: number) => string
+
 export function roomClients(
-  server: ServerHandle,
+  clientUrl: ClientUrl,
   boardIds: readonly string[],
   spec: FanoutSpec,
   seeded: ReadonlyMap<number, Uint8Array> = new Map(),
 ): ClientSpec[] {
   const clients: ClientSpec[] = []
   boardIds.forEach((boardId, room) => {
-    const url = server.boardUrl(boardId)
     const stateVector = seeded.get(room)
     for (let index = 0; index < spec.clientsPerRoom; index++) {
       const writer = index < spec.writersPerRoom
+      const url = clientUrl(boardId, room, index)
       clients.push({ uid: nextUid++, url, writer, peers: spec.clientsPerRoom - 1, ...(stateVector && !writer ? { stateVector } : {}) })
     }
   })
@@ -91,9 +94,14 @@ export interface RawWindow {
   machineBusyMicros: number
 }
 
+/** CPU of all server processes together, in µs; a scale-out setup runs several. */
+function readServersCpuMicros(serverPids: readonly number[]): number {
+  return serverPids.reduce((sum, pid) => sum + readCpuMicros(pid), 0)
+}
+
 /** Measures one window while writers keep sending; server and generator CPU are read at its edges. */
-export async function measureWindow(pool: LoadPool, server: ServerHandle, windowMs: number): Promise<RawWindow> {
-  const serverCpuStart = readCpuMicros(server.pid)
+export async function measureWindow(pool: LoadPool, serverPids: readonly number[], windowMs: number): Promise<RawWindow> {
+  const serverCpuStart = readServersCpuMicros(serverPids)
   const generatorCpuStart = pool.cpuMicros()
   const machineStart = readMachineBusyMicros()
   const start = nowMicros()
@@ -103,7 +111,7 @@ export async function measureWindow(pool: LoadPool, server: ServerHandle, window
   return {
     ...measured,
     elapsedMicros: nowMicros() - start,
-    serverCpuMicros: readCpuMicros(server.pid) - serverCpuStart,
+    serverCpuMicros: readServersCpuMicros(serverPids) - serverCpuStart,
     generatorCpuMicros: pool.cpuMicros() - generatorCpuStart,
     machineBusyMicros: readMachineBusyMicros() - machineStart,
   }
@@ -156,10 +164,10 @@ export async function runFanoutRound(
   try {
     const boardIds = await server.createBoards(spec.rooms, boardLabel)
     const seeded = await seedRooms(server, boardIds, spec)
-    const joined = await connectAll(pool, roomClients(server, boardIds, spec, seeded))
+    const joined = await connectAll(pool, roomClients((boardId) => server.boardUrl(boardId), boardIds, spec, seeded))
     await pool.setRate(spec.rateHz)
     await sleep(timing.warmupMs)
-    return { joinMs: joined.joinMs, failedConnections: joined.failed, window: await measureWindow(pool, server, timing.windowMs) }
+    return { joinMs: joined.joinMs, failedConnections: joined.failed, window: await measureWindow(pool, [server.pid], timing.windowMs) }
   } finally {
     await pool.closeAll()
   }

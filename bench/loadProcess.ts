@@ -94,13 +94,14 @@ function handleFrame(client: Client, frame: Buffer, onSynced: () => void): void 
   switch (envelope.kind) {
     case 'update': {
       if (!measuring) return
-      const marker = findMarker(frame, envelope.decoder.pos)
-      if (!marker) return
-      if (marker.writerUid === client.spec.uid) {
-        counters.echoes += 1
-      } else {
-        counters.deliveries += 1
-        histogram.record(receivedMicros - marker.sendMicros)
+      // Every marker counts: a scale-out process relays a stored batch (several updates, merged) as one frame.
+      for (let marker = findMarker(frame, envelope.decoder.pos); marker; marker = findMarker(frame, marker.end)) {
+        if (marker.writerUid === client.spec.uid) {
+          counters.echoes += 1
+        } else {
+          counters.deliveries += 1
+          histogram.record(receivedMicros - marker.sendMicros)
+        }
       }
       return
     }

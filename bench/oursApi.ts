@@ -39,10 +39,15 @@ export class OursApi {
   }
 
   async roomsOpen(): Promise<number | null> {
+    const match = /^ideenschmiede_rooms_open (\d+)$/m.exec(await this.metricsText())
+    return match?.[1] ? Number(match[1]) : null
+  }
+
+  /** The Prometheus text of /metrics, which only the admin token may read. */
+  async metricsText(): Promise<string> {
     const res = await fetch(`${this.httpUrl}/metrics`, { headers: { authorization: `Bearer ${this.adminToken}` } })
     if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`)
-    const match = /^ideenschmiede_rooms_open (\d+)$/m.exec(await res.text())
-    return match?.[1] ? Number(match[1]) : null
+    return res.text()
   }
 
   private async post(route: string, body: unknown): Promise<unknown> {

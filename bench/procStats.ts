@@ -97,3 +97,31 @@ export async function waitForQuietMachine(maxWaitMs: number, busyLimitCores: num
     if (cores <= busyLimitCores || Date.now() >= deadline) return cores
   }
 }
+
+/** CPU µs so far of every process whose name (comm) is one of `names`, by pid: PostgreSQL's backends, redis-server. */
+export function readCpuMicrosByName(names: readonly string[]): Map<number, number> {
+  const cpu = new Map<number, number>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (!names.includes(fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) continue
+      cpu.set(Number(entry), readCpuMicros(Number(entry)))
+    } catch {
+      // The process ended while we looked: nothing left to count.
+    }
+  }
+  return cpu
+}
+
+/** CPU used since `before` by the processes in it that still run; one that ended took its time with it. */
+export function cpuMicrosSince(before: ReadonlyMap<number, number>): number {
+  let micros = 0
+  for (const [pid, start] of before) {
+    try {
+      micros += readCpuMicros(pid) - start
+    } catch {
+      // Ended within the window; counting it would need its last reading.
+    }
+  }
+  return micros
+}

@@ -20,7 +20,7 @@ function betterOf(metric: MetricSpec, quotient: number | null): string {
   return quotient < 1 === metric.lowerIsBetter ? 'ours' : 'ref'
 }
 
-function format(value: unknown, digits: number): string {
+export function format(value: unknown, digits: number): string {
   if (value === null || value === undefined) return '—'
   if (typeof value !== 'number') return String(value)
   if (!Number.isFinite(value)) return 'n/a'

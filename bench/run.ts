@@ -5,11 +5,11 @@
  * side under the same load, alternating which goes first, and prints a table
  * and, last, one JSON line (also written to bench/results/latest.json).
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { gitState } from './gitState.ts'
 import { LoadPool } from './loadPool.ts'
 import { mainThreadProfile, renderHotFunctions, summarizeProfile } from './profileSummary.ts'
 import { buildJson, renderTable, type ScenarioResults } from './report.ts'
@@ -51,20 +51,6 @@ function selectScenarios(only: string | undefined): Scenario[] {
   const unknown = [...wanted].filter((id) => !SCENARIOS.some((scenario) => scenario.id === id))
   if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}\n${usage()}`)
   return SCENARIOS.filter((scenario) => wanted.has(scenario.id))
-}
-
-function gitState(): { commit: string | null; serverDirty: boolean | null } {
-  try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
-    // Others edit the server in this checkout; a dirty tree means the figures are for uncommitted code.
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'server', 'shared'], {
-      encoding: 'utf8',
-    })
-    return { commit, serverDirty: status.trim() !== '' }
-  } catch (error) {
-    process.stderr.write(`git state unavailable: ${String(error)}\n`)
-    return { commit: null, serverDirty: null }
-  }
 }
 
 async function main(): Promise<void> {

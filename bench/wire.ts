@@ -84,6 +84,8 @@ export function writeMarker(sendMicros: number, writerUid: number): string {
 export interface Marker {
   sendMicros: number
   writerUid: number
+  /** Where to look for the next marker: a relayed update merges several writers' updates into one frame. */
+  end: number
 }
 
 export function findMarker(frame: Buffer, from: number): Marker | null {
@@ -98,7 +100,7 @@ export function findMarker(frame: Buffer, from: number): Marker | null {
   for (let byte = frame[++index]; byte !== undefined && byte !== HASH; byte = frame[++index]) {
     writerUid = writerUid * 10 + (byte - ZERO)
   }
-  return frame[index] === HASH ? { sendMicros, writerUid } : null
+  return frame[index] === HASH ? { sendMicros, writerUid, end: index + 1 } : null
 }
 
 /**
