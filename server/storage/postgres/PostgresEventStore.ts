@@ -1,10 +1,10 @@
 import type { Pool } from 'pg'
 import { agendaSchema } from '../../../shared/agenda.ts'
-import { eventModeSchema, templateIdSchema, type Board, type EventInfo } from '../../../shared/api.ts'
+import { eventModeSchema, type Board, type EventInfo } from '../../../shared/api.ts'
 import { DEFAULT_RETENTION_DAYS } from '../../../shared/retention.ts'
-import { linkRoleSchema } from '../../../shared/roles.ts'
 import { newId } from '../../ids.ts'
 import type { EventPatch, EventStore, NewEvent, NewLink, StoredDeviceLink, StoredLink } from '../EventStore.ts'
+import { LINK_COLUMNS, LINK_FROM, toBoard, toLink, type BoardRow, type LinkRow } from '../eventRows.ts'
 import { inTransaction } from './inTransaction.ts'
 
 interface EventRow {
@@ -22,32 +22,6 @@ interface EventRow {
   personal_data_removed_at: string | null
 }
 
-interface BoardRow {
-  id: string
-  event_id: string
-  title: string
-  template: string
-  created_at: string
-  archived_at: string | null
-}
-
-interface LinkRow {
-  id: string
-  event_id: string
-  role: string
-  label: string | null
-  code: string | null
-  parent_link_id: string | null
-  created_at: string
-  revoked_at: string | null
-  last_seen_at: string | null
-  parent_revoked_at: string | null
-}
-
-const LINK_COLUMNS = `l.id, l.event_id, l.role, l.label, l.code, l.parent_link_id, l.created_at, l.revoked_at, l.last_seen_at,
-  p.revoked_at AS parent_revoked_at`
-const LINK_FROM = 'links l LEFT JOIN links p ON p.id = l.parent_link_id'
-
 /** Rows are parsed on the way out, so a hand-edited database surfaces as an error, not as a wrong role. */
 function toEvent(row: EventRow): EventInfo {
   return {
@@ -63,31 +37,6 @@ function toEvent(row: EventRow): EventInfo {
     deleteAfterRetention: row.delete_after_retention,
     privacyContact: row.privacy_contact,
     personalDataRemovedAt: row.personal_data_removed_at,
-  }
-}
-
-function toBoard(row: BoardRow): Board {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    title: row.title,
-    template: templateIdSchema.parse(row.template),
-    createdAt: row.created_at,
-    archived: row.archived_at !== null,
-  }
-}
-
-function toLink(row: LinkRow): StoredLink {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    role: linkRoleSchema.parse(row.role),
-    label: row.label,
-    code: row.code,
-    createdAt: row.created_at,
-    revoked: row.revoked_at !== null || row.parent_revoked_at !== null,
-    parentLinkId: row.parent_link_id,
-    lastSeenAt: row.last_seen_at ?? row.created_at,
   }
 }
 
