@@ -108,7 +108,13 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     },
   })
   const documents = new BoardDocuments(registry)
-  const history = new BoardHistory(storage.versions, documents, logger)
+  const eventChanges = new EventChanges()
+  const history = new BoardHistory(storage.versions, documents, logger, (boardId) => {
+    storage.events.getBoard(boardId).then(
+      (board) => board && eventChanges.notifyVersions(board.eventId, boardId),
+      (error: unknown) => logger.warn({ boardId, err: error }, 'could not tell facilitators about a new version'),
+    )
+  })
   const sync = new SyncEndpoint({
     registry,
     logger,
@@ -122,7 +128,6 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     scaleOut.linkRevocations?.announce(linkIds)
   })
   scaleOut.linkRevocations?.listen((linkIds) => sync.closeLinks(linkIds))
-  const eventChanges = new EventChanges()
   const commands = new CommandRegistry(workshopFeatures(storage, documents, history, eventChanges, logger))
   const workshops = new WorkshopHub({
     store: storage.workshops,

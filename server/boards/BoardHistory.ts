@@ -22,6 +22,8 @@ export class BoardHistory {
     private readonly versions: VersionStore,
     private readonly documents: BoardDocuments,
     private readonly logger: Logger,
+    /** Told after any version of a board is stored, so an open version list elsewhere can refresh. */
+    private readonly onStored: (boardId: string) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -87,6 +89,7 @@ export class BoardHistory {
   private async store(boardId: string, name: string, kind: BoardVersionInfo['kind'], content: BoardContent): Promise<BoardVersionInfo> {
     const info: BoardVersionInfo = { id: newId(), boardId, name, kind, createdAt: new Date(this.now()).toISOString() }
     await this.versions.storeVersion({ ...info, content: JSON.stringify(content) })
+    this.onStored(boardId)
     return info
   }
 }

@@ -69,6 +69,7 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
   }, (eventId) => lastParticipantView.delete(eventId))
 
   deps.changes.onChange((eventId) => io.to(eventRoom(eventId)).emit('event:changed'))
+  deps.changes.onVersionsChange((eventId, boardId) => io.to(facilitatorRoom(eventId)).emit('board:versions-changed', boardId))
 
   access.onRevoked((linkIds) => {
     if (linkIds.length > 0) io.in(linkIds.map(linkRoom)).disconnectSockets(true)

@@ -72,6 +72,8 @@ export interface ServerToClientEvents {
   reaction: (event: ReactionEvent) => void
   /** The event's boards, links or details changed (through the HTTP API): reload them. */
   'event:changed': () => void
+  /** A version of this board was stored (named, automatic, or the backup of a restore); facilitators only. */
+  'board:versions-changed': (boardId: string) => void
   roster: (entries: RosterEntry[]) => void
 }
 

@@ -138,6 +138,11 @@ describeInChromium('version history of a board', () => {
     const phone = await facilitatorPhone(boardUrl(fixture.facilitator.token))
     const phoneDialog = await openVersions(phone)
     await shot(phone, 'phone-list')
+
+    // The phone's list is open like a second facilitator's: a version named on the laptop shows up in it at once.
+    await dialog.getByLabel('Aktuellen Stand benennen').fill('Nach dem Mittag')
+    await dialog.getByRole('button', { name: 'Speichern', exact: true }).click()
+    await expect.poll(() => phoneDialog.locator('.versions__item-title').first().textContent(), { timeout: 10_000 }).toBe('Nach dem Mittag')
     await phoneDialog.getByTestId('version-item').filter({ hasText: 'Vor der Pause' }).click()
     await expect.poll(() => phoneDialog.getByTestId('version-preview').getAttribute('data-status'), { timeout: 20_000 }).toBe('image')
     await phoneDialog.getByTestId('version-restore').click()

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useMessages } from '../i18n/useMessages.ts'
 import { VersionsDialog } from './VersionsDialog.tsx'
+import type { OnVersionsChanged } from './versionsApi.ts'
 
 export interface VersionsAccess {
   /** The facilitator's token: the versions API is for facilitators only. */
@@ -9,7 +10,7 @@ export interface VersionsAccess {
 }
 
 /** The moderation panel's way into the board's version history. */
-export function VersionsControls({ boardId, access }: { boardId: string; access: VersionsAccess }) {
+export function VersionsControls({ boardId, access, onVersionsChanged }: { boardId: string; access: VersionsAccess; onVersionsChanged: OnVersionsChanged }) {
   const { t } = useMessages()
   const [open, setOpen] = useState(false)
   return (
@@ -19,7 +20,7 @@ export function VersionsControls({ boardId, access }: { boardId: string; access:
         {t('versions.open')}
       </button>
       <p className="workshop-tools__hint">{t('versions.openHint')}</p>
-      {open && <VersionsDialog boardId={boardId} token={access.token} licenseKey={access.licenseKey} onClose={() => setOpen(false)} />}
+      {open && <VersionsDialog boardId={boardId} token={access.token} licenseKey={access.licenseKey} onVersionsChanged={onVersionsChanged} onClose={() => setOpen(false)} />}
     </section>
   )
 }

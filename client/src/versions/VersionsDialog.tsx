@@ -8,6 +8,7 @@ import { useMessages } from '../i18n/useMessages.ts'
 import { NameVersionForm } from './NameVersionForm.tsx'
 import { VersionDetail } from './VersionDetail.tsx'
 import { useVersionList } from './useVersionList.ts'
+import type { OnVersionsChanged } from './versionsApi.ts'
 import { VersionListView } from './VersionListView.tsx'
 import { createVersionsApi } from './versionsApi.ts'
 import { versionTime } from './versionText.ts'
@@ -16,15 +17,16 @@ export interface VersionsDialogProps {
   boardId: string
   token: string | null
   licenseKey: string | null
+  onVersionsChanged: OnVersionsChanged
   onClose(): void
 }
 
 /** The facilitator's version history of a board: name the current state, look at a version, restore it. */
-export function VersionsDialog({ boardId, token, licenseKey, onClose }: VersionsDialogProps) {
+export function VersionsDialog({ boardId, token, licenseKey, onVersionsChanged, onClose }: VersionsDialogProps) {
   const { locale, t } = useMessages()
   const api = useMemo(() => createVersionsApi(createApiClient(token), boardId), [boardId, token])
   const assets = useMemo(() => createBoardAssetStore(boardId, token), [boardId, token])
-  const list = useVersionList(api)
+  const list = useVersionList(api, boardId, onVersionsChanged)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
   const selected = list.versions?.find((version) => version.id === selectedId) ?? null

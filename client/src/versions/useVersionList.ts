@@ -3,6 +3,7 @@ import type { BoardVersionInfo } from '../../../shared/boardVersions.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { versionFailure } from './versionErrors.ts'
 import type { VersionsApi } from './versionsApi.ts'
+import type { OnVersionsChanged } from './versionsApi.ts'
 
 export interface VersionList {
   /** Null until the first answer; a reload keeps the shown list until the new one is there, so focus and selection stay put. */
@@ -11,7 +12,8 @@ export interface VersionList {
   reload(): Promise<void>
 }
 
-export function useVersionList(api: VersionsApi): VersionList {
+/** The board's versions, refreshed whenever the server says one was stored, by this facilitator or another. */
+export function useVersionList(api: VersionsApi, boardId: string, onVersionsChanged: OnVersionsChanged): VersionList {
   const [versions, setVersions] = useState<BoardVersionInfo[] | null>(null)
   const [failure, setFailure] = useState<MessageKey | null>(null)
 
@@ -30,6 +32,14 @@ export function useVersionList(api: VersionsApi): VersionList {
   useEffect(() => {
     void reload()
   }, [reload])
+
+  useEffect(
+    () =>
+      onVersionsChanged((changedBoardId) => {
+        if (changedBoardId === boardId) void reload()
+      }),
+    [onVersionsChanged, boardId, reload],
+  )
 
   return { versions, failure, reload }
 }

@@ -9,6 +9,9 @@ import {
 } from '../../../shared/boardVersions.ts'
 import type { ApiClient } from '../api/apiClient.ts'
 
+/** How the version list hears of a version stored elsewhere (another facilitator, an automatic one); returns the unsubscribe. */
+export type OnVersionsChanged = (listener: (boardId: string) => void) => () => void
+
 /** The facilitator's calls about a board's versions; the server keeps them newest first. */
 export interface VersionsApi {
   list(): Promise<BoardVersionInfo[]>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useMessages } from '../i18n/useMessages.ts'
 import { rosterPeople } from '../pages/console/rosterPeople.ts'
@@ -16,6 +16,7 @@ export function FacilitatorBoardTools({ workshop, editor, versions }: { workshop
   const { t, locale } = useMessages()
   const [open, setOpen] = useState(false)
   const { connection, snapshot, boardId } = workshop
+  const onVersionsChanged = useCallback((listener: (boardId: string) => void) => connection.onBoardVersionsChanged(listener), [connection])
   const hands = rosterPeople(snapshot.roster ?? [], locale).people.filter((person) => person.handRaised)
   return (
     <div className="workshop-tools" data-open={open || undefined}>
@@ -35,7 +36,7 @@ export function FacilitatorBoardTools({ workshop, editor, versions }: { workshop
           <SilentRoundControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <VoteControls connection={connection} snapshot={snapshot} boardId={boardId} />
           <BreakoutControls connection={connection} snapshot={snapshot} boardId={boardId} editor={editor} />
-          <VersionsControls boardId={boardId} access={versions} />
+          <VersionsControls boardId={boardId} access={versions} onVersionsChanged={onVersionsChanged} />
         </div>
       )}
     </div>

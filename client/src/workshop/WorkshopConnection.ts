@@ -52,6 +52,7 @@ export class WorkshopConnection {
   private readonly listeners = new Set<() => void>()
   private readonly reactionListeners = new Set<(event: ReactionEvent) => void>()
   private readonly eventChangeListeners = new Set<() => void>()
+  private readonly versionListeners = new Set<(boardId: string) => void>()
   readonly recentReactions: ReactionEvent[] = []
 
   private readonly commandTimeoutMs: number
@@ -83,6 +84,9 @@ export class WorkshopConnection {
     this.socket.on('event:changed', () => {
       for (const listener of this.eventChangeListeners) listener()
     })
+    this.socket.on('board:versions-changed', (boardId) => {
+      for (const listener of this.versionListeners) listener(boardId)
+    })
     this.socket.on('reaction', (event) => {
       this.recentReactions.push(event)
       if (this.recentReactions.length > RECENT_REACTIONS) this.recentReactions.shift()
@@ -103,6 +107,12 @@ export class WorkshopConnection {
   onEventChanged(listener: () => void): () => void {
     this.eventChangeListeners.add(listener)
     return () => this.eventChangeListeners.delete(listener)
+  }
+
+  /** Facilitators only: a version of the board was stored, by anyone, on any server process. */
+  onBoardVersionsChanged(listener: (boardId: string) => void): () => void {
+    this.versionListeners.add(listener)
+    return () => this.versionListeners.delete(listener)
   }
 
   onReaction(listener: (event: ReactionEvent) => void): () => void {
@@ -140,6 +150,7 @@ export class WorkshopConnection {
     this.listeners.clear()
     this.reactionListeners.clear()
     this.eventChangeListeners.clear()
+    this.versionListeners.clear()
   }
 
   private async measureClock(): Promise<void> {
