@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentBounds, thumbnailBoxes } from '../../client/src/overview/thumbnailShapes.ts'
+import { contentBounds, fitLabel, thumbnailBoxes } from '../../client/src/overview/thumbnailShapes.ts'
 
 const page = { typeName: 'page', id: 'page:page', index: 'a1', name: 'Seite 1' }
 const frame = { typeName: 'shape', id: 'shape:f', type: 'frame', parentId: 'page:page', index: 'a1', x: 100, y: 200, props: { w: 400, h: 300, name: 'Ideen' } }
@@ -42,5 +42,14 @@ describe('board thumbnails', () => {
     expect(bounds.x).toBeLessThan(100)
     expect(bounds.x + bounds.w).toBeGreaterThan(500)
     expect(contentBounds([])).toEqual({ x: 0, y: 0, w: 1000, h: 700 })
+  })
+
+  it("shortens a frame's name that would run into the next frame's, and keeps one that fits", () => {
+    // 10-unit font: about 6 units a character, so a 100-unit frame holds 16 characters.
+    expect(fitLabel('Ideen', 100, 10)).toBe('Ideen')
+    expect(fitLabel('Kompetenzen der Kreativen', 100, 10)).toBe('Kompetenzen der…')
+    expect(fitLabel('Kompetenzen der Kreativen', 100, 10).length).toBeLessThanOrEqual(16)
+    expect(fitLabel('Nächste Schritte', 100, 10)).toBe('Nächste Schritte')
+    expect(fitLabel('Ideen', 8, 10)).toBe('')
   })
 })

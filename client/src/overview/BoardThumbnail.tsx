@@ -1,4 +1,4 @@
-import { contentBounds, type ThumbnailBox } from './thumbnailShapes.ts'
+import { contentBounds, fitLabel, type ThumbnailBox } from './thumbnailShapes.ts'
 
 export interface BoardThumbnailProps {
   title: string
@@ -9,6 +9,7 @@ export interface BoardThumbnailProps {
 export function BoardThumbnail({ title, boxes }: BoardThumbnailProps) {
   const view = contentBounds(boxes)
   const stroke = view.w / 300
+  const fontSize = view.w / 40
   return (
     <svg
       className="board-thumbnail"
@@ -23,8 +24,8 @@ export function BoardThumbnail({ title, boxes }: BoardThumbnailProps) {
         box.kind === 'frame' ? (
           <g key={box.id}>
             <rect x={box.x} y={box.y} width={box.w} height={box.h} fill="#ffffff" stroke="#495057" strokeWidth={stroke} />
-            <text x={box.x} y={box.y - stroke * 4} fontSize={view.w / 40} fill="#495057">
-              {box.label}
+            <text x={box.x} y={box.y - stroke * 4} fontSize={fontSize} fill="#495057">
+              {fitLabel(box.label, box.w, fontSize)}
             </text>
           </g>
         ) : (

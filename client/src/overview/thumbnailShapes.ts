@@ -130,6 +130,21 @@ function boxOf(shape: RawShape, at: Placement): ThumbnailBox | null {
   }
 }
 
+/** Width of an average character of the thumbnail's sans-serif font, as a share of its size (DejaVu Sans and Arial run about 0.55–0.6). */
+const CHAR_WIDTH_EM = 0.6
+
+/**
+ * A frame's name as it fits over the frame: shortened with an ellipsis
+ * where it would run into the name of the frame beside it.
+ */
+export function fitLabel(label: string, maxWidth: number, fontSize: number): string {
+  const fits = Math.floor(maxWidth / (fontSize * CHAR_WIDTH_EM))
+  const chars = [...label]
+  if (chars.length <= fits) return label
+  if (fits < 2) return ''
+  return `${chars.slice(0, fits - 1).join('').trimEnd()}…`
+}
+
 /** The smallest rectangle around all boxes, with a margin; a default square for an empty board. */
 export function contentBounds(boxes: readonly ThumbnailBox[]): { x: number; y: number; w: number; h: number } {
   if (boxes.length === 0) return { x: 0, y: 0, w: 1000, h: 700 }
