@@ -125,6 +125,8 @@ describeInChromium('a whole workshop day in Chromium (dress rehearsal)', () => {
       for (const phone of phones) await phone.page.getByRole('heading', { name: `Speeddating · Runde ${round}` }).waitFor()
       await projector.getByTestId('projector-table-plan').waitFor()
       await expect.poll(() => projector.getByTestId('projector-table-plan').textContent()).toContain(`Runde ${round}`)
+      // Three tables: big type, one name per line.
+      expect(await projector.getByTestId('projector-table-plan').getAttribute('data-size')).toBe('large')
       const partner = (await phones[0]!.page.getByTestId('speed-partners').textContent()) ?? ''
       expect(PEOPLE.filter((person) => person.side === 'unternehmen').some((person) => partner.includes(person.name))).toBe(true)
       await expect(phones[0]!.page.getByTestId('speed-partner-card').first().textContent()).resolves.toContain('Werkstatt, Material, Aufträge')
@@ -232,6 +234,11 @@ describeInChromium('a whole workshop day in Chromium (dress rehearsal)', () => {
     await expect.poll(() => phones[2]!.page.getByTestId('phase-timer').textContent()).toMatch(/\d+:\d{2}/)
     for (const phone of phones) await expect(phone.page.getByTestId('speed-round').count()).resolves.toBe(0)
     await expect(console.getByTestId('speed-status').textContent()).resolves.toContain('Speeddating abgeschlossen')
+    // The projector's timer box sits above the group wall, not on a board's corner.
+    await expect.poll(() => projector.getByTestId('phase-timer').textContent()).toMatch(/\d+:\d{2}/)
+    const timerBox = await projector.getByTestId('phase-timer').boundingBox()
+    const firstTile = await projector.getByTestId('projector-groups').locator('.overview-wall__tile').first().boundingBox()
+    expect(timerBox!.y + timerBox!.height).toBeLessThanOrEqual(firstTile!.y)
     await shot(phones[2]!.page, '7-workshop', 'phone')
     await shot(projector, '7-workshop', 'projector')
 
