@@ -49,18 +49,23 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
   useEffect(() => {
     opened?.showAsFacilitator(isFacilitator)
   }, [opened, isFacilitator])
+  useEffect(() => {
+    // Nothing more can be stored on a full board; an edit that only stays on this phone would mislead.
+    if (editor && connection === 'full') editor.updateInstanceState({ isReadonly: true })
+  }, [editor, connection])
 
   if (isMissingRequiredLicense(window.location, config.tldrawLicenseKey)) {
     return <LicenseNotice t={t} />
   }
 
-  const canEdit = opened?.access.mode === 'readwrite'
+  const canEdit = opened?.access.mode === 'readwrite' && connection !== 'full'
   return (
     <BoardWorkshopContext.Provider value={workshop}>
     <div className="board-page">
       <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} workshop={workshop} />
       {connection === 'offline' && <Banner tone="calm" text={t('connection.offline')} testId="offline-banner" />}
       {connection === 'refused' && <Banner tone="alert" text={t('connection.refused')} testId="refused-banner" />}
+      {connection === 'full' && <Banner tone="alert" text={t('connection.full')} testId="board-full-banner" />}
       {opened?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}
       <main className="board-canvas">
         {opened ? (

@@ -6,6 +6,7 @@ const LABEL_KEY = {
   connecting: 'connection.connecting',
   offline: 'connection.offlineShort',
   refused: 'connection.refused',
+  full: 'connection.full',
 } as const
 
 /** A calm dot with a short word; the long explanation sits in the banner below the bar. */
@@ -13,7 +14,7 @@ export function ConnectionIndicator({ state, t }: { state: ConnectionState; t: T
   return (
     <span className="connection" data-state={state} data-testid="connection-state" title={t(LABEL_KEY[state])}>
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__label">{state === 'refused' ? t('connection.offlineShort') : t(LABEL_KEY[state])}</span>
+      <span className="connection__label">{state === 'refused' ? t('connection.offlineShort') : state === 'full' ? t('connection.fullShort') : t(LABEL_KEY[state])}</span>
     </span>
   )
 }

@@ -2,16 +2,17 @@ import { atom, type Signal } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { FINAL_CLOSE_CODES } from '../../../shared/closeCodes.ts'
+import { CloseCode, FINAL_CLOSE_CODES } from '../../../shared/closeCodes.ts'
 import { BACK_ONLINE_SPREAD_MS, ReconnectSchedule } from './reconnectDelay.ts'
 
 /**
  * - `connecting`: trying to reach the server,
  * - `online`: connected; local and server state are exchanged live,
  * - `offline`: no connection; edits are kept locally and sent on reconnect,
- * - `refused`: the server said retrying cannot help (unknown token, no such board).
+ * - `refused`: the server said retrying cannot help (unknown token, no such board),
+ * - `full`: the board reached its size limit; this device's last edits were not stored.
  */
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused'
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused' | 'full'
 
 export interface BoardConnectionOptions {
   token: string | null
@@ -100,6 +101,12 @@ export class BoardConnection {
       this.$state.set('refused')
       return
     }
+    // Reconnecting would send the same refused edits again, and be closed again, without end.
+    if (event?.code === CloseCode.boardTooBig) {
+      this.clearRetry()
+      this.$state.set('full')
+      return
+    }
     this.$state.set('offline')
     if (!navigator.onLine) return
     this.scheduleConnect(this.reconnects.delayAfterClose(event?.code ?? null))
@@ -112,7 +119,8 @@ export class BoardConnection {
   }
 
   private readonly handleBrowserOnline = (): void => {
-    if (this.$state.get() === 'refused') return
+    const state = this.$state.get()
+    if (state === 'refused' || state === 'full') return
     this.scheduleConnect(Math.round(this.random() * BACK_ONLINE_SPREAD_MS))
   }
 

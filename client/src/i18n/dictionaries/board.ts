@@ -10,6 +10,8 @@ export const boardDe = {
   'connection.offline': 'Offline – deine Änderungen werden gesendet, sobald du wieder verbunden bist',
   'connection.offlineShort': 'Offline',
   'connection.refused': 'Kein Zugang zu diesem Board. Frag die Moderation nach einem neuen Link.',
+  'connection.fullShort': 'Board voll',
+  'connection.full': 'Dieses Board ist voll: Deine letzte Änderung wurde nicht gespeichert. Mach auf einem neuen Board weiter – die Moderation kann eins anlegen.',
   'board.readonly.newerSchema':
     'Dieses Board wurde mit einer neueren Version der Ideenschmiede bearbeitet. Du kannst es ansehen, aber nicht ändern. Lade die Seite neu; hilft das nicht, sag der Moderation Bescheid.',
   'identity.title': 'Wie sollen dich die anderen sehen?',
@@ -59,6 +61,8 @@ export const boardEn: Record<keyof typeof boardDe, string> = {
   'connection.offline': 'Offline – your changes will be sent as soon as you are connected again',
   'connection.offlineShort': 'Offline',
   'connection.refused': 'No access to this board. Ask the facilitators for a new link.',
+  'connection.fullShort': 'Board full',
+  'connection.full': 'This board is full: your last change was not saved. Carry on on a new board – the facilitators can create one.',
   'board.readonly.newerSchema':
     'This board was edited with a newer version of Ideenschmiede. You can look at it but not change it. Reload the page; if that does not help, tell the facilitators.',
   'identity.title': 'How should the others see you?',
