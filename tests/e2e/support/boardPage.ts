@@ -38,8 +38,12 @@ export async function waitForConnection(page: Page, state: 'online' | 'offline')
 /** The middle of the canvas, in page pixels. */
 export async function canvasCenter(page: Page): Promise<{ x: number; y: number }> {
   const canvas = page.locator('.tl-canvas')
-  await canvas.waitFor({ state: 'visible', timeout: 20_000 })
-  const box = await canvas.boundingBox()
+  let box = null
+  // The canvas can be replaced between two looks (the board page opening its document); look again until it stays.
+  for (const deadline = Date.now() + 20_000; !box && Date.now() < deadline; ) {
+    await canvas.waitFor({ state: 'visible', timeout: 20_000 })
+    box = await canvas.boundingBox()
+  }
   if (!box) throw new Error(`canvas has no box on ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 300)}`)
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
