@@ -22,7 +22,7 @@ import type { Workshop } from './Workshop.ts'
 import type { WorkshopHub } from './WorkshopHub.ts'
 import { WorkshopRefusal } from './WorkshopRefusal.ts'
 import type { EventChannel, Sender } from './WorkshopFeature.ts'
-import { eventRoom, facilitatorRoom, linkRoom, personRoom, type SocketData, type WorkshopServer, type WorkshopSocket } from './socketTypes.ts'
+import { eventRoom, facilitatorRoom, linkRoom, personRoom, projectorRoom, type SocketData, type WorkshopServer, type WorkshopSocket } from './socketTypes.ts'
 
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
 
@@ -132,6 +132,8 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
         handRaised: socket.data.presence.handRaised,
       }))
       io.to(facilitatorRoom(eventId)).emit('roster', entries)
+      const people = new Set(entries.filter((entry) => entry.role === 'participant').map((entry) => entry.personId))
+      io.to(projectorRoom(eventId)).emit('people:count', people.size)
     })
   }
 
@@ -162,6 +164,7 @@ export function attachWorkshopSockets(httpServer: http.Server, deps: WorkshopSoc
     const channel = channelOf(eventId)
     void socket.join([eventRoom(eventId), personRoom(eventId, personId)])
     if (canFacilitate(principal.role)) void socket.join(facilitatorRoom(eventId))
+    if (principal.role === 'viewer') void socket.join(projectorRoom(eventId))
     if (principal.linkId !== null) void socket.join(linkRoom(principal.linkId))
 
     for (const name of COMMAND_NAMES) {

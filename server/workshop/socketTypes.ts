@@ -16,6 +16,7 @@ export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, 
 
 export const eventRoom = (eventId: string) => `event:${eventId}`
 export const facilitatorRoom = (eventId: string) => `event:${eventId}:facilitators`
+export const projectorRoom = (eventId: string) => `event:${eventId}:projectors`
 /** The connections opened with one link, so revoking it reaches them on every process. */
 export const linkRoom = (linkId: string) => `link:${linkId}`
 export const personRoom = (eventId: string, personId: string) => `event:${eventId}:person:${personId}`

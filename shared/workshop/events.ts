@@ -75,6 +75,8 @@ export interface ServerToClientEvents {
   /** A version of this board was stored (named, automatic, or the backup of a restore); facilitators only. */
   'board:versions-changed': (boardId: string) => void
   roster: (entries: RosterEntry[]) => void
+  /** Projectors only: how many people (not devices, facilitators or projectors) are connected, for the check-in card. */
+  'people:count': (count: number) => void
 }
 
 /** socket.io handshake: `io(url, { auth: { token, eventId } })`. */

@@ -109,10 +109,13 @@ describeInChromium('a whole workshop day in Chromium (dress rehearsal)', () => {
     await expect.poll(() => projector.getByTestId('projector-join').getAttribute('data-size')).toBe('large')
     const code = ((await projector.getByTestId('projector-join-code').textContent()) ?? '').trim()
     expect(code).toBe(f.participant.code)
+    await expect.poll(() => projector.getByTestId('projector-people').textContent()).toBe('Noch niemand dabei')
     const phones: Phone[] = []
     for (const person of PEOPLE) phones.push(await checkIn(code, person))
     for (const phone of phones) await saveProfile(phone)
     await expect.poll(() => console.getByTestId('roster').textContent()).toContain('Falk')
+    // The projector counts people, not devices: six phones, the console and the projector itself make six.
+    await expect.poll(() => projector.getByTestId('projector-people').textContent()).toBe('6 sind schon dabei')
     await shot(phones[0]!.page, '1-check-in', 'phone')
     await shot(projector, '1-check-in', 'projector')
     await shot(console, '1-check-in', 'console')

@@ -17,7 +17,13 @@ function joinUrl(code: string): string {
 }
 
 /** A QR code to scan and the code to type: big enough for the back row while people arrive, a small corner card for late arrivals later. */
-export function JoinCorner({ code, size, t }: { code: string | null; size: 'large' | 'corner'; t: Translate }) {
+function peopleLabel(count: number, t: Translate): string {
+  if (count === 0) return t('projector.peopleNone')
+  return count === 1 ? t('projector.peopleOne') : t('projector.peopleMany', { count })
+}
+
+/** `people`: how many have joined, shown on the large card during check-in; null until the server has said. */
+export function JoinCorner({ code, size, people, t }: { code: string | null; size: 'large' | 'corner'; people: number | null; t: Translate }) {
   const [qr, setQr] = useState<string | null>(null)
   useEffect(() => {
     if (!code) return
@@ -51,6 +57,11 @@ export function JoinCorner({ code, size, t }: { code: string | null; size: 'larg
         <p className="projector__join-code" data-testid="projector-join-code">
           {code}
         </p>
+        {size === 'large' && people !== null && (
+          <p className="projector__join-people" data-testid="projector-people" aria-live="polite">
+            {peopleLabel(people, t)}
+          </p>
+        )}
       </div>
     </aside>
   )

@@ -77,7 +77,7 @@ export function ProjectorPage({ eventId, token, licenseKey = null }: { eventId: 
         )}
         <PhaseTimer snapshot={snapshot} agenda={event.agenda} variant="projector" t={t} />
       </div>
-      {showJoinCard && <JoinCorner code={joinCode} size={checkIn ? 'large' : 'corner'} t={t} />}
+      {showJoinCard && <JoinCorner code={joinCode} size={checkIn ? 'large' : 'corner'} people={snapshot.peopleCount} t={t} />}
     </div>
   )
 }

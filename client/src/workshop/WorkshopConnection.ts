@@ -20,6 +20,8 @@ export interface WorkshopSnapshot {
   state: WorkshopState | null
   mine: MyVote | null
   roster: RosterEntry[] | null
+  /** Projectors only: people connected to the event, each counted once however many devices they use. */
+  peopleCount: number | null
   /** My person id on this channel (workshop:me), so I find myself in rounds and queues. */
   me: string | null
   /** My private follow-up marks and mutual matches (matches:mine); nobody else's. */
@@ -45,6 +47,7 @@ export class WorkshopConnection {
     state: null,
     mine: null,
     roster: null,
+    peopleCount: null,
     me: null,
     matches: null,
     clockOffsetMs: 0,
@@ -79,6 +82,7 @@ export class WorkshopConnection {
     this.socket.on('workshop:state', (state) => this.update({ state }))
     this.socket.on('vote:mine', (mine) => this.update({ mine }))
     this.socket.on('roster', (roster) => this.update({ roster }))
+    this.socket.on('people:count', (peopleCount) => this.update({ peopleCount }))
     this.socket.on('workshop:me', ({ personId }) => this.update({ me: personId }))
     this.socket.on('matches:mine', (matches) => this.update({ matches }))
     this.socket.on('event:changed', () => {
