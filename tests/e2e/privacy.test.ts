@@ -13,6 +13,11 @@ const contexts: BrowserContext[] = []
 const logLines: string[] = []
 const secrets: string[] = []
 
+/** The board copies this browser keeps in IndexedDB. */
+function boardCopies(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('ideenschmiede-board:')))
+}
+
 async function open(url: string, viewport: { width: number; height: number }, person?: { name: string; side: string }): Promise<Page> {
   const context = await browser.newContext({ viewport })
   contexts.push(context)
@@ -64,7 +69,11 @@ describeInChromium('personal data in the browser', () => {
     const f = await createEventFixture(server.httpUrl, server.adminToken, 'Fachveranstaltung Görlitz')
     const joined = await api<JoinResult>(server.httpUrl, 'POST', '/api/join', undefined, { code: f.participant.code })
     secrets.push(f.facilitator.token, f.participant.token, f.viewer.token, joined.body.token)
-    const phone = await open(`${server.httpUrl}/e/${f.event.id}?token=${joined.body.token}`, { width: 390, height: 844 }, { name: 'Ronja', side: 'kreative' })
+    // The phone opens a board first, so it keeps a copy of it.
+    const phone = await open(`${server.httpUrl}/b/${f.board.id}?token=${joined.body.token}`, { width: 390, height: 844 }, { name: 'Ronja', side: 'kreative' })
+    await phone.locator('.tl-canvas').waitFor({ timeout: 20_000 })
+    await expect.poll(() => boardCopies(phone), { timeout: 10_000 }).toEqual([`ideenschmiede-board:${f.board.id}`])
+    await phone.goto(`${server.httpUrl}/e/${f.event.id}`)
     await phone.locator('summary', { hasText: 'Deine Daten' }).click({ timeout: 20_000 })
     await phone.getByRole('button', { name: 'Anzeigen, was gespeichert ist' }).click()
     await phone.getByText('Du hast keine Profilkarte ausgefüllt.').waitFor()
@@ -72,7 +81,13 @@ describeInChromium('personal data in the browser', () => {
     await phone.getByTestId('delete-my-data-yes').click()
     await phone.getByText('Deine Daten sind gelöscht.', { exact: false }).waitFor()
     expect(await phone.evaluate(() => localStorage.getItem('ideenschmiede.token'))).toBeNull()
+    expect(await boardCopies(phone)).toEqual([])
     expect((await api(server.httpUrl, 'GET', '/api/me', joined.body.token)).status).toBe(401)
+
+    // Another participant has the board open while the event is deleted: the copy on that phone goes with it.
+    const watcher = await open(`${server.httpUrl}/b/${f.board.id}?token=${f.participant.token}`, { width: 390, height: 844 }, { name: 'Ole', side: 'unternehmen' })
+    await watcher.locator('[data-testid="connection-state"][data-state="online"]').waitFor({ timeout: 20_000 })
+    await expect.poll(() => boardCopies(watcher), { timeout: 10_000 }).toEqual([`ideenschmiede-board:${f.board.id}`])
 
     const consolePage = await open(`${server.httpUrl}/e/${f.event.id}?token=${f.facilitator.token}`, { width: 1366, height: 768 })
     await consolePage.locator('summary', { hasText: 'Datenschutz und Löschen' }).click({ timeout: 20_000 })
@@ -83,5 +98,6 @@ describeInChromium('personal data in the browser', () => {
     await consolePage.getByTestId('delete-event').click()
     await consolePage.waitForURL(`${server.httpUrl}/`)
     expect(await server.server.storage.events.getEvent(f.event.id)).toBeNull()
+    await expect.poll(() => boardCopies(watcher), { timeout: 10_000 }).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { CloseCode, FINAL_CLOSE_CODES } from '../../../shared/closeCodes.ts'
+import { localBoardCopyName } from './localBoardCopies.ts'
 import { BACK_ONLINE_SPREAD_MS, ReconnectSchedule } from './reconnectDelay.ts'
 
 /**
@@ -37,7 +38,7 @@ export class BoardConnection {
   constructor(boardId: string, doc: Y.Doc, options: BoardConnectionOptions) {
     this.random = options.random ?? Math.random
     this.reconnects = new ReconnectSchedule(this.random)
-    this.persistence = new IndexeddbPersistence(`ideenschmiede-board:${boardId}`, doc)
+    this.persistence = new IndexeddbPersistence(localBoardCopyName(boardId), doc)
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}/yjs`, boardId, doc, {
       connect: false,
@@ -99,6 +100,8 @@ export class BoardConnection {
     if (event && FINAL_CLOSE_CODES.has(event.code)) {
       this.clearRetry()
       this.$state.set('refused')
+      // A deleted board's content must not live on in this browser.
+      if (event.code === CloseCode.boardNotFound) void this.persistence.clearData()
       return
     }
     // Reconnecting would send the same refused edits again, and be closed again, without end.

@@ -3,6 +3,7 @@ import { myDataSchema, type MyData } from '../../../shared/privacy.ts'
 import { formatGermanDate, exportFileName } from '../../../shared/dates.ts'
 import { SIDE_INFO } from '../../../shared/sides.ts'
 import { forgetAccessToken } from '../access/accessToken.ts'
+import { forgetAllBoardCopies } from '../collab/localBoardCopies.ts'
 import { ApiRequestError, type ApiClient } from '../api/apiClient.ts'
 import { useMessages } from '../i18n/useMessages.ts'
 import { errorText } from '../pages/ErrorNotice.tsx'
@@ -43,6 +44,7 @@ export function MyDataSection({ eventId, api }: { eventId: string; api: ApiClien
       userProfile.update({ name: null })
       storeContact('')
       forgetAccessToken()
+      await forgetAllBoardCopies()
       window.location.assign(`${PRIVACY_PATH}?${DELETED_PARAM}=1`)
     })
 

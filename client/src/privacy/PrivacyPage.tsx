@@ -38,6 +38,7 @@ export function PrivacyPage({ token }: { token: string | null }) {
         <li>{t('privacy.what.marks')}</li>
         <li>{t('privacy.what.boards')}</li>
         <li>{t('privacy.what.device')}</li>
+        <li>{t('privacy.what.local')}</li>
       </ul>
       <h2>{t('privacy.whyTitle')}</h2>
       <p>{t('privacy.why')}</p>
