@@ -40,6 +40,10 @@ export function silentRoundFeature({ events, now, reveal }: SilentRoundDeps): Wo
         await assertBoardOfEvent(events, workshop.state.eventId, boardId)
         const current = workshop.state.silentRound
         if (current?.status === 'running') throw new WorkshopRefusal('conflict', 'a silent round is running; reveal it or end it first')
+        // The state holds one round: another board's unrevealed notes would lose their count and could never be revealed.
+        if (current && current.boardId !== boardId && current.total > 0) {
+          throw new WorkshopRefusal('conflict', 'notes of a silent round on another board are not revealed yet; reveal them first')
+        }
         // Unrevealed notes of an earlier round on this board are still their authors' and count on.
         const kept = current?.boardId === boardId ? current : null
         await workshop.commit({

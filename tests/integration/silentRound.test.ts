@@ -140,6 +140,12 @@ describe('Stille Ideensammlung', () => {
     expect(JSON.stringify(Array.from(readBoardRecords(benAgain.doc).values()))).toContain(MARKER_B)
     expect(await exportText()).not.toContain(MARKER_B)
 
+    // No round on another board while this one's notes are unrevealed: they would lose their count and their way onto the board.
+    const otherBoard = await api<{ id: string }>(server.httpUrl, 'POST', `/api/events/${f.event.id}/boards`, f.facilitator.token, { title: 'Zweite Wand' })
+    const elsewhere = await facilitator.send('silent:start', { boardId: otherBoard.body.id })
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(facilitator.state()?.silentRound).toMatchObject({ boardId, status: 'ended', counts: { [ben.id]: 1 } })
+
     // A new round on the same board counts on from what is still unrevealed.
     expect((await facilitator.send('silent:start', { boardId })).ok).toBe(true)
     expect(facilitator.state()?.silentRound).toMatchObject({ status: 'running', counts: { [ben.id]: 1 } })

@@ -102,6 +102,7 @@ export const workshopDe = {
   'workshop.silent.revealOne': 'Aufdecken',
   'workshop.silent.end': 'Beenden ohne Aufdecken',
   'workshop.silent.elsewhere': 'Die Stille Ideensammlung läuft auf einem anderen Board.',
+  'workshop.silent.unrevealedElsewhere': 'Auf einem anderen Board liegen noch verdeckte Ideen ({total}). Deck sie dort auf, dann kannst du hier eine neue Runde starten.',
   'workshop.silent.phoneNotice': 'Stille Ideensammlung: deine Haftnotizen siehst nur du, bis die Moderation sie aufdeckt.',
   'workshop.silent.projectorCount': '{total} Ideen gesammelt',
 } as const
@@ -209,6 +210,7 @@ export const workshopEn: Record<keyof typeof workshopDe, string> = {
   'workshop.silent.revealOne': 'Reveal',
   'workshop.silent.end': 'End without revealing',
   'workshop.silent.elsewhere': 'The silent brainstorm runs on another board.',
+  'workshop.silent.unrevealedElsewhere': 'Hidden ideas ({total}) are still waiting on another board. Reveal them there, then you can start a new round here.',
   'workshop.silent.phoneNotice': 'Silent brainstorm: only you see your sticky notes until the facilitator reveals them.',
   'workshop.silent.projectorCount': '{total} ideas collected',
 }

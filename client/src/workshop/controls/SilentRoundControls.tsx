@@ -17,7 +17,11 @@ export function SilentRoundControls({ connection, snapshot, boardId }: { connect
   return (
     <section className="workshop-tools__group" aria-labelledby={`silent-${boardId}`} data-testid="silent-round-controls">
       <h3 id={`silent-${boardId}`}>{t('workshop.silent.title')}</h3>
-      {round && !here && <p className="workshop-tools__state">{t('workshop.silent.elsewhere')}</p>}
+      {round && !here && (
+        <p className="workshop-tools__state" data-testid="silent-round-elsewhere">
+          {round.status === 'running' ? t('workshop.silent.elsewhere') : t('workshop.silent.unrevealedElsewhere', { total: round.total })}
+        </p>
+      )}
       {here && (
         <p className="workshop-tools__state" data-testid="silent-round-state" data-status={here.status}>
           {t(here.status === 'running' ? 'workshop.silent.running' : 'workshop.silent.ended', { total: here.total })}
@@ -35,7 +39,7 @@ export function SilentRoundControls({ connection, snapshot, boardId }: { connect
           ))}
         </ul>
       )}
-      {round?.status !== 'running' && (
+      {round?.status !== 'running' && (here || !round || round.total === 0) && (
         <div className="workshop-tools__row">
           <select value={minutes ?? ''} onChange={(event) => setMinutes(event.target.value ? Number(event.target.value) : null)} aria-label={t('workshop.timer.title')}>
             {TIMER_MINUTES.map((value) => (
