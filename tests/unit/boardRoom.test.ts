@@ -129,6 +129,42 @@ describe('BoardRoom', () => {
     expect(new NoteMap(received).get('idea')).toBe('Klangwerkstatt')
   })
 
+  it('sends the updates of one stored batch as one merged update per recipient, and never a writer its own', async () => {
+    const store = new HeldAppendStore(openStore())
+    const room = await makeRegistry(store).open('merged')
+    const anna = new MemorySocket()
+    const ben = new MemorySocket()
+    const reader = new MemorySocket()
+    for (const socket of [anna, ben, reader]) room.join(socket, FULL_ACCESS)
+    const greeting = (socket: MemorySocket) => socket.sent.length
+    const before = { anna: greeting(anna), ben: greeting(ben), reader: greeting(reader) }
+
+    // Three updates arrive while storage is busy: they are stored together and go out together.
+    room.handleMessage(anna, updateMessage(recordUpdate('anna-1', 'Klangspaziergang')))
+    room.handleMessage(ben, updateMessage(recordUpdate('ben-1', 'Werkhalle')))
+    room.handleMessage(anna, updateMessage(recordUpdate('anna-2', 'Materialbörse')))
+    store.release()
+    await until(() => reader.sent.length > before.reader, 'the merged update')
+    await room.whenWritten()
+
+    const notesIn = (messages: Uint8Array[]) => {
+      const doc = new Y.Doc()
+      for (const message of messages) {
+        const decoder = decoding.createDecoder(message)
+        expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2])
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
+      }
+      const notes = new NoteMap(doc)
+      return ['anna-1', 'ben-1', 'anna-2'].filter((key) => notes.get(key) !== undefined)
+    }
+    expect(reader.sent.length - before.reader).toBe(1)
+    expect(notesIn(reader.sent.slice(before.reader))).toEqual(['anna-1', 'ben-1', 'anna-2'])
+    expect(anna.sent.length - before.anna).toBe(1)
+    expect(notesIn(anna.sent.slice(before.anna))).toEqual(['ben-1'])
+    expect(ben.sent.length - before.ben).toBe(1)
+    expect(notesIn(ben.sent.slice(before.ben))).toEqual(['anna-1', 'anna-2'])
+  })
+
   it('publishes an update to the other processes only after storage has accepted it, and never stores a relayed one again', async () => {
     const store = new HeldAppendStore(openStore())
     const relay = new RecordingRelay()
