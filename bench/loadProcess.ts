@@ -19,7 +19,7 @@ import type {
   LoadResults,
   MeasureResult,
 } from './loadProtocol.ts'
-import { nowMicros } from './procStats.ts'
+import { nowMicros, sleep } from './procStats.ts'
 import { framerFor, type Framer, type WireFraming } from './wireFraming.ts'
 import {
   EMPTY_STEP1,
@@ -255,7 +255,7 @@ interface ColdSyncClient {
  * board. That is usually its step 2; but @y/websocket-server with persistence
  * answers a step 1 before y-leveldb has loaded the document and sends the
  * stored state later as an update, so a client also keeps what arrives after
- * its step 2 until the sockets fall quiet, and the count is made afterwards.
+ * its step 2 until the board has arrived, and the count is made afterwards.
  */
 async function coldSync(url: string, framing: WireFraming | undefined, count: number, expectRecords: number): Promise<ColdSyncResult> {
   const framer = framerFor(framing)
@@ -306,11 +306,23 @@ async function coldSync(url: string, framing: WireFraming | undefined, count: nu
       })
     })
   await Promise.all(Array.from({ length: count }, one))
-  const quietSince = (): number => (nowMicros() - lastFrameMicros) / 1_000
-  const waitStart = nowMicros()
-  while (quietSince() < COLD_SYNC_QUIET_MS && (nowMicros() - waitStart) / 1_000 < COLD_SYNC_TIMEOUT_MS) {
-    await new Promise((resolve) => setTimeout(resolve, COLD_SYNC_QUIET_MS / 4))
+  // Every client of a room gets the same broadcast, so one client shows when the board has arrived: its frames are
+  // applied as they come until it holds the board (at once for a server whose step 2 held it), then the sockets
+  // stay open until no frame came for a while, for the others to receive it too.
+  const probe = synced[0]
+  if (probe) {
+    const probeDoc = new Y.Doc()
+    let applied = 0
+    const waitStart = nowMicros()
+    while ((nowMicros() - waitStart) / 1_000 < COLD_SYNC_TIMEOUT_MS) {
+      for (const frame of probe.syncFrames.slice(applied)) Y.applyUpdate(probeDoc, frame.payload)
+      applied = probe.syncFrames.length
+      if (probeDoc.getArray('tl_records').length >= expectRecords) break
+      await sleep(COLD_SYNC_QUIET_MS / 10)
+    }
+    probeDoc.destroy()
   }
+  while ((nowMicros() - lastFrameMicros) / 1_000 < COLD_SYNC_QUIET_MS) await sleep(COLD_SYNC_QUIET_MS / 4)
   // Counted after the clock stopped: decoding 50 full boards here would otherwise be timed as server work.
   const doneMicros: number[] = []
   let verified = 0

@@ -81,13 +81,14 @@ export function renderTable(scenarios: Scenario[], results: Map<string, Scenario
     if (scenario.id === 'sweep') lines.push(...renderSweepSteps(result))
     for (const note of scenario.notes) lines.push(`  note: ${note}`)
   }
-  lines.push('', ...renderTargets(scenarios, results))
+  const targets = renderTargets(scenarios, results)
+  if (targets.length > 0) lines.push('', 'issue 17 targets (ours ÷ best durable peer of each metric):', ...targets)
   return lines.join('\n')
 }
 
 /** Issue 17: CPU per delivery ≤ 0.7× and p99 ≤ 1× the best durable peer, per fan-out scenario. */
 function renderTargets(scenarios: Scenario[], results: Map<string, ScenarioResults>): string[] {
-  const lines = ['issue 17 targets (ours ÷ best durable peer of each metric):']
+  const lines: string[] = []
   for (const scenario of scenarios) {
     const result = results.get(scenario.id)
     if (!result || !TARGETS.every((target) => scenario.metrics.some((metric) => metric.key === target.key))) continue

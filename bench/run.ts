@@ -33,6 +33,7 @@ const METHOD_NOTES = [
   'durable peers = ref-leveldb and hocuspocus; "best durable" = the better of the two per metric',
   'durability differs: ours appends each update to SQLite before it broadcasts it; ref-leveldb writes each update to LevelDB without waiting; hocuspocus stores the whole document debounced (its defaults: 2 s, at most 10 s) and on unload',
   'hocuspocus speaks its own framing (document name before every message, an auth message first); the load clients speak it (bench/wireFraming.ts); its idle timeout is raised to 30 min because raw receivers send nothing after the handshake',
+  'hocuspocus 4 (flushDelay 0, its default) merges the updates that arrive in one event-loop turn into one frame per client, so a busy or starved server sends fewer, larger frames; every update in a frame counts as a delivery',
   'deliveries = updates received by clients other than the writer; ref, ref-leveldb and hocuspocus also echo each update to its writer (echoes are not counted), ours does not',
   'server CPU = on-CPU time of all the server process\'s threads over the window (/proc/<pid>/task/*/schedstat, ns), divided by deliveries',
   'latency = receive − send on CLOCK_MONOTONIC, stamped into the update by the writer; clients are raw ws connections in separate load processes',
