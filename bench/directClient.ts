@@ -3,6 +3,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { readEnvelope, tldrawLikeRecord, writeSyncStep1, writeSyncStep2, writeUpdate } from './wire.ts'
+import { framerFor, type WireFraming } from './wireFraming.ts'
 
 const HANDSHAKE_TIMEOUT_MS = 30_000
 
@@ -19,7 +20,8 @@ export interface DirectClient {
   close(): Promise<void>
 }
 
-export function openDirect(url: string): Promise<DirectClient> {
+export function openDirect(url: string, framing?: WireFraming): Promise<DirectClient> {
+  const framer = framerFor(framing)
   const doc = new Y.Doc()
   const records = new YKeyValue<Record<string, unknown>>(doc.getArray('tl_records'))
   const ws = new WebSocket(url, { perMessageDeflate: false })
@@ -42,14 +44,17 @@ export function openDirect(url: string): Promise<DirectClient> {
     })
 
   doc.on('update', (update: Uint8Array) => {
-    if (ws.readyState === WebSocket.OPEN) ws.send(writeUpdate(update))
+    if (ws.readyState === WebSocket.OPEN) ws.send(framer.wrap(writeUpdate(update)))
   })
   ws.on('error', fail)
   ws.on('close', (code) => fail(new Error(`connection closed (${code})`)))
-  ws.on('open', () => ws.send(writeSyncStep1(doc)))
+  ws.on('open', () => {
+    for (const frame of framer.opening) ws.send(frame)
+    ws.send(framer.wrap(writeSyncStep1(doc)))
+  })
   ws.on('message', (data: RawData) => {
-    const envelope = readEnvelope(new Uint8Array(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)))
-    if (envelope.kind === 'step1') ws.send(writeSyncStep2(doc, decoding.readVarUint8Array(envelope.decoder)))
+    const envelope = readEnvelope(framer.unwrap(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)))
+    if (envelope.kind === 'step1') ws.send(framer.wrap(writeSyncStep2(doc, decoding.readVarUint8Array(envelope.decoder))))
     if (envelope.kind === 'step2') step2Waiters.shift()?.()
   })
 
@@ -66,7 +71,7 @@ export function openDirect(url: string): Promise<DirectClient> {
     },
     confirm: () => {
       const answered = nextStep2()
-      ws.send(writeSyncStep1(doc))
+      ws.send(framer.wrap(writeSyncStep1(doc)))
       return answered
     },
     stateVector: () => Y.encodeStateVector(doc),

@@ -4,6 +4,7 @@ import type { ClientSpec } from './loadProtocol.ts'
 import type { LoadPool } from './loadPool.ts'
 import { nowMicros, readCpuMicros, readMachineBusyMicros, sleep } from './procStats.ts'
 import type { ServerHandle } from './servers.ts'
+import type { WireFraming } from './wireFraming.ts'
 
 export interface FanoutSpec {
   rooms: number
@@ -52,17 +53,36 @@ export function roomClients(
   boardIds: readonly string[],
   spec: FanoutSpec,
   seeded: ReadonlyMap<number, Uint8Array> = new Map(),
+  framingOf?: (boardId: string) => WireFraming,
 ): ClientSpec[] {
   const clients: ClientSpec[] = []
   boardIds.forEach((boardId, room) => {
     const stateVector = seeded.get(room)
+    const framing = framingOf?.(boardId)
     for (let index = 0; index < spec.clientsPerRoom; index++) {
       const writer = index < spec.writersPerRoom
       const url = clientUrl(boardId, room, index)
-      clients.push({ uid: nextUid++, url, writer, peers: spec.clientsPerRoom - 1, ...(stateVector && !writer ? { stateVector } : {}) })
+      clients.push({
+        uid: nextUid++,
+        url,
+        ...(framing ? { framing } : {}),
+        writer,
+        peers: spec.clientsPerRoom - 1,
+        ...(stateVector && !writer ? { stateVector } : {}),
+      })
     }
   })
   return clients
+}
+
+/** The clients of `spec` on one server's boards, in the framing that server speaks. */
+export function serverClients(
+  server: ServerHandle,
+  boardIds: readonly string[],
+  spec: FanoutSpec,
+  seeded?: ReadonlyMap<number, Uint8Array>,
+): ClientSpec[] {
+  return roomClients((boardId) => server.boardUrl(boardId), boardIds, spec, seeded, (boardId) => server.boardFraming(boardId))
 }
 
 /** Seeds each room through one full client; returns the state vectors receivers claim to hold. */
@@ -70,7 +90,7 @@ async function seedRooms(server: ServerHandle, boardIds: readonly string[], spec
   const seeded = new Map<number, Uint8Array>()
   if (!spec.seedRecords) return seeded
   for (const [room, boardId] of boardIds.entries()) {
-    const seeder = await openDirect(server.boardUrl(boardId))
+    const seeder = await openDirect(server.boardUrl(boardId), server.boardFraming(boardId))
     seeder.writeRecords(spec.seedRecords, 500)
     await seeder.confirm()
     seeded.set(room, seeder.stateVector())
@@ -164,7 +184,7 @@ export async function runFanoutRound(
   try {
     const boardIds = await server.createBoards(spec.rooms, boardLabel)
     const seeded = await seedRooms(server, boardIds, spec)
-    const joined = await connectAll(pool, roomClients((boardId) => server.boardUrl(boardId), boardIds, spec, seeded))
+    const joined = await connectAll(pool, serverClients(server, boardIds, spec, seeded))
     await pool.setRate(spec.rateHz)
     await sleep(timing.warmupMs)
     return { joinMs: joined.joinMs, failedConnections: joined.failed, window: await measureWindow(pool, [server.pid], timing.windowMs) }

@@ -11,6 +11,7 @@ import type {
 } from './loadProtocol.ts'
 import { readCpuMicros } from './procStats.ts'
 import { trackChild } from './servers.ts'
+import type { WireFraming } from './wireFraming.ts'
 
 const LOAD_ENTRY = new URL('./loadProcess.ts', import.meta.url)
 const REQUEST_TIMEOUT_MS = 120_000
@@ -107,10 +108,10 @@ export class LoadPool {
   }
 
   /** Splits `count` simultaneous cold-sync clients over the processes. */
-  async coldSync(url: string, count: number, expectRecords: number): Promise<ColdSyncResult> {
+  async coldSync(url: string, framing: WireFraming | undefined, count: number, expectRecords: number): Promise<ColdSyncResult> {
     const counts = this.processes.map((_, index) => Math.floor(count / this.size) + (index < count % this.size ? 1 : 0))
     const results = await Promise.all(
-      counts.map((share, index) => this.request(index, 'coldSync', { url, count: share, expectRecords })),
+      counts.map((share, index) => this.request(index, 'coldSync', { url, framing, count: share, expectRecords })),
     )
     return {
       startMicros: Math.min(...results.map((result) => result.startMicros)),

@@ -19,7 +19,8 @@ import type {
   LoadResults,
   MeasureResult,
 } from './loadProtocol.ts'
-import { nowMicros } from './procStats.ts'
+import { nowMicros, sleep } from './procStats.ts'
+import { framerFor, type Framer, type WireFraming } from './wireFraming.ts'
 import {
   EMPTY_STEP1,
   EMPTY_STEP2,
@@ -36,6 +37,8 @@ import {
 const CONNECT_CONCURRENCY = 50
 const CONNECT_TIMEOUT_MS = 30_000
 const COLD_SYNC_TIMEOUT_MS = 60_000
+/** After every cold-sync client got its step 2, how long no further update may arrive before the sockets close. */
+const COLD_SYNC_QUIET_MS = 500
 const CLOSE_TIMEOUT_MS = 5_000
 /** Behind schedule by more than this, a writer skips ahead instead of bursting; counted so a reader sees it. */
 const MAX_SEND_LAG_MICROS = 200_000
@@ -67,6 +70,7 @@ class Writer {
 interface Client {
   spec: ClientSpec
   ws: WebSocket
+  framer: Framer
   writer: Writer | null
   expectOpen: boolean
 }
@@ -88,8 +92,9 @@ function asBuffer(data: RawData): Buffer {
   return Buffer.from(data)
 }
 
-function handleFrame(client: Client, frame: Buffer, onSynced: () => void): void {
+function handleFrame(client: Client, data: Buffer, onSynced: () => void): void {
   const receivedMicros = nowMicros()
+  const frame = client.framer.unwrap(data)
   const envelope = readEnvelope(frame)
   switch (envelope.kind) {
     case 'update': {
@@ -109,7 +114,7 @@ function handleFrame(client: Client, frame: Buffer, onSynced: () => void): void 
       const reply = client.writer
         ? writeSyncStep2(client.writer.doc, decoding.readVarUint8Array(envelope.decoder))
         : EMPTY_STEP2
-      client.ws.send(reply)
+      client.ws.send(client.framer.wrap(reply))
       return
     }
     case 'step2':
@@ -125,7 +130,8 @@ function openClient(spec: ClientSpec): Promise<Client> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(spec.url, WS_OPTIONS)
     const writer = spec.writer ? new Writer(spec.uid) : null
-    const client: Client = { spec, ws, writer, expectOpen: false }
+    const framer = framerFor(spec.framing)
+    const client: Client = { spec, ws, framer, writer, expectOpen: false }
     const timer = setTimeout(() => fail(new Error('handshake timed out')), CONNECT_TIMEOUT_MS)
     let settled = false
     const fail = (error: Error): void => {
@@ -137,8 +143,9 @@ function openClient(spec: ClientSpec): Promise<Client> {
     }
     ws.on('error', (error) => fail(error))
     ws.on('open', () => {
-      if (writer) ws.send(writeSyncStep1(writer.doc))
-      else ws.send(spec.stateVector ? writeSyncStep1FromStateVector(spec.stateVector) : EMPTY_STEP1)
+      for (const frame of framer.opening) ws.send(frame)
+      if (writer) ws.send(framer.wrap(writeSyncStep1(writer.doc)))
+      else ws.send(framer.wrap(spec.stateVector ? writeSyncStep1FromStateVector(spec.stateVector) : EMPTY_STEP1))
     })
     ws.on('close', (code) => {
       if (client.expectOpen) counters.lostConnections += 1
@@ -204,7 +211,7 @@ function tick(): void {
         if (measuring) counters.skippedSends += Math.floor((now - writer.nextDueMicros) / periodMicros)
         writer.nextDueMicros = now
       }
-      client.ws.send(writer.nextMessage())
+      client.ws.send(client.framer.wrap(writer.nextMessage()))
       if (measuring) {
         counters.sent += 1
         counters.expectedDeliveries += client.spec.peers
@@ -237,18 +244,32 @@ async function closeAll(): Promise<void> {
   await Promise.all(closing.map((client) => closeSocket(client.ws)))
 }
 
-/** Opens `count` connections at once and times each until it holds the server's full state (its step 2). */
-async function coldSync(url: string, count: number, expectRecords: number): Promise<ColdSyncResult> {
+/** What one cold-sync client received: its step 2, then any updates, each with its arrival time. */
+interface ColdSyncClient {
+  ws: WebSocket
+  syncFrames: Array<{ micros: number; payload: Uint8Array }>
+}
+
+/**
+ * Opens `count` connections at once and times each until it holds the whole
+ * board. That is usually its step 2; but @y/websocket-server with persistence
+ * answers a step 1 before y-leveldb has loaded the document and sends the
+ * stored state later as an update, so a client also keeps what arrives after
+ * its step 2 until the board has arrived, and the count is made afterwards.
+ */
+async function coldSync(url: string, framing: WireFraming | undefined, count: number, expectRecords: number): Promise<ColdSyncResult> {
+  const framer = framerFor(framing)
   const startMicros = nowMicros()
+  const synced: ColdSyncClient[] = []
   const sockets: WebSocket[] = []
-  const states: Uint8Array[] = []
-  const doneMicros: number[] = []
+  let lastFrameMicros = startMicros
   let failed = 0
   let firstError: string | null = null
   const one = (): Promise<void> =>
     new Promise((resolve) => {
       const ws = new WebSocket(url, WS_OPTIONS)
       sockets.push(ws)
+      const client: ColdSyncClient = { ws, syncFrames: [] }
       let settled = false
       const finish = (error: string | null): void => {
         if (settled) return
@@ -257,32 +278,70 @@ async function coldSync(url: string, count: number, expectRecords: number): Prom
         if (error !== null) {
           failed += 1
           firstError ??= error
+        } else {
+          synced.push(client)
         }
         resolve()
       }
       const timer = setTimeout(() => finish('cold sync timed out'), COLD_SYNC_TIMEOUT_MS)
       ws.on('error', (error) => finish(error.message))
       ws.on('close', (code) => finish(`closed before sync (${code})`))
-      ws.on('open', () => ws.send(EMPTY_STEP1))
+      ws.on('open', () => {
+        for (const frame of framer.opening) ws.send(frame)
+        ws.send(framer.wrap(EMPTY_STEP1))
+      })
       ws.on('message', (data) => {
-        const frame = asBuffer(data)
+        const micros = nowMicros()
+        const frame = framer.unwrap(asBuffer(data))
         const envelope = readEnvelope(frame)
-        if (envelope.kind === 'step1') ws.send(EMPTY_STEP2)
-        if (envelope.kind !== 'step2' || settled) return
-        doneMicros.push(nowMicros())
-        states.push(decoding.readVarUint8Array(envelope.decoder))
-        finish(null)
+        if (envelope.kind === 'step1') ws.send(framer.wrap(EMPTY_STEP2))
+        if (envelope.kind === 'step2' && !settled) {
+          client.syncFrames.push({ micros, payload: decoding.readVarUint8Array(envelope.decoder) })
+          lastFrameMicros = micros
+          finish(null)
+        } else if (envelope.kind === 'update' && client.syncFrames.length > 0) {
+          client.syncFrames.push({ micros, payload: decoding.readVarUint8Array(envelope.decoder) })
+          lastFrameMicros = micros
+        }
       })
     })
   await Promise.all(Array.from({ length: count }, one))
-  // Verified after the clock stopped: decoding 50 full boards here would otherwise be timed as server work.
+  // Every client of a room gets the same broadcast, so one client shows when the board has arrived: its frames are
+  // applied as they come until it holds the board (at once for a server whose step 2 held it), then the sockets
+  // stay open until no frame came for a while, for the others to receive it too.
+  const probe = synced[0]
+  if (probe) {
+    const probeDoc = new Y.Doc()
+    let applied = 0
+    const waitStart = nowMicros()
+    while ((nowMicros() - waitStart) / 1_000 < COLD_SYNC_TIMEOUT_MS) {
+      for (const frame of probe.syncFrames.slice(applied)) Y.applyUpdate(probeDoc, frame.payload)
+      applied = probe.syncFrames.length
+      if (probeDoc.getArray('tl_records').length >= expectRecords) break
+      await sleep(COLD_SYNC_QUIET_MS / 10)
+    }
+    probeDoc.destroy()
+  }
+  while ((nowMicros() - lastFrameMicros) / 1_000 < COLD_SYNC_QUIET_MS) await sleep(COLD_SYNC_QUIET_MS / 4)
+  // Counted after the clock stopped: decoding 50 full boards here would otherwise be timed as server work.
+  const doneMicros: number[] = []
   let verified = 0
-  for (const state of states) {
+  for (const client of synced) {
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, state)
     // At least: ours seeds every new board with its template's records (a page, the document) besides ours.
-    if (doc.getArray('tl_records').length >= expectRecords) verified += 1
+    const holdsBoard = (): boolean => doc.getArray('tl_records').length >= expectRecords
+    let doneAt: number | null = null
+    for (const frame of client.syncFrames) {
+      Y.applyUpdate(doc, frame.payload)
+      if (holdsBoard()) {
+        doneAt = frame.micros
+        break
+      }
+    }
     doc.destroy()
+    if (doneAt === null) continue
+    verified += 1
+    doneMicros.push(doneAt)
   }
   await Promise.all(sockets.map(closeSocket))
   return { startMicros, doneMicros, failed, firstError, verified }
@@ -307,7 +366,7 @@ async function handle(request: LoadRequestMessage): Promise<LoadResults[typeof r
       await closeAll()
       return null
     case 'coldSync':
-      return coldSync(request.args.url, request.args.count, request.args.expectRecords)
+      return coldSync(request.args.url, request.args.framing, request.args.count, request.args.expectRecords)
   }
 }
 

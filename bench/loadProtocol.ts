@@ -1,9 +1,12 @@
 import type { SparseHistogram } from './histogram.ts'
+import type { WireFraming } from './wireFraming.ts'
 
 /** One raw connection a load process keeps. */
 export interface ClientSpec {
   uid: number
   url: string
+  /** Absent: plain y-websocket. */
+  framing?: WireFraming
   writer: boolean
   /** Other clients in the writer's room: how many deliveries each of its updates should cause. */
   peers: number
@@ -35,6 +38,7 @@ export interface MeasureResult {
 
 export interface ColdSyncResult {
   startMicros: number
+  /** When each verified client first held the whole board. */
   doneMicros: number[]
   failed: number
   firstError: string | null
@@ -48,7 +52,7 @@ export interface LoadRequests {
   measureStart: Record<string, never>
   measureStop: Record<string, never>
   closeAll: Record<string, never>
-  coldSync: { url: string; count: number; expectRecords: number }
+  coldSync: { url: string; framing?: WireFraming; count: number; expectRecords: number }
 }
 
 export interface LoadResults {

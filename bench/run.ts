@@ -1,9 +1,11 @@
 /*
  * `npm run bench [-- --quick] [-- --only a,b,cold-sync] [-- --load-processes N]`
  *
- * Runs ours (server/main.ts) and the reference @y/websocket-server side by
- * side under the same load, alternating which goes first, and prints a table
- * and, last, one JSON line (also written to bench/results/latest.json).
+ * Runs ours (server/main.ts), the reference @y/websocket-server in memory, and
+ * the durable peers (the reference with y-leveldb, Hocuspocus with SQLite) side
+ * by side under the same load, in an order balanced over rounds and scenarios
+ * (serverOrder.ts), and prints a table and, last, one JSON line (also written
+ * to bench/results/latest.json).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,7 +17,8 @@ import { mainThreadProfile, renderHotFunctions, summarizeProfile } from './profi
 import { buildJson, renderTable, type ScenarioResults } from './report.ts'
 import { SCENARIOS, type Scenario } from './scenarios.ts'
 import { waitForQuietMachine } from './procStats.ts'
-import { killAllChildren, startServer, type ServerKind } from './servers.ts'
+import { startOrder } from './serverOrder.ts'
+import { DURABLE_PEERS, killAllChildren, SERVER_KINDS, startServer, type ServerHandle, type ServerKind } from './servers.ts'
 
 const RESULTS_DIR = path.join(import.meta.dirname, 'results')
 const RESULTS_FILE = path.join(RESULTS_DIR, 'latest.json')
@@ -26,22 +29,27 @@ const QUIET_LIMIT_CORES = 0.25
 const ALIASES: Record<string, string> = { a: 'fanout-a', b: 'fanout-b', c: 'fanout-c', sync: 'cold-sync', rss: 'memory' }
 
 const METHOD_NOTES = [
-  'deliveries = updates received by clients other than the writer; the reference also echoes each update to its writer (echoes are not counted), ours does not',
+  'servers: ours = the built bundle (dist/server.mjs, SQLite in a temp DATA_DIR); ref = @y/websocket-server@0.1.1 in memory; ref-leveldb = the same with YPERSISTENCE=<temp dir> (y-leveldb@0.2.0, classic-level); hocuspocus = @hocuspocus/server@4.7.0 with @hocuspocus/extension-sqlite@4.7.0 (better-sqlite3, temp file), bench/peers/hocuspocusServer.mjs; all on plain node, fresh per scenario',
+  'durable peers = ref-leveldb and hocuspocus; "best durable" = the better of the two per metric',
+  'durability differs: ours appends each update to SQLite before it broadcasts it; ref-leveldb writes each update to LevelDB without waiting; hocuspocus stores the whole document debounced (its defaults: 2 s, at most 10 s) and on unload',
+  'hocuspocus speaks its own framing (document name before every message, an auth message first); the load clients speak it (bench/wireFraming.ts); its idle timeout is raised to 30 min because raw receivers send nothing after the handshake',
+  'hocuspocus 4 (flushDelay 0, its default) merges the updates that arrive in one event-loop turn into one frame per client, so a busy or starved server sends fewer, larger frames; every update in a frame counts as a delivery',
+  'deliveries = updates received by clients other than the writer; ref, ref-leveldb and hocuspocus also echo each update to its writer (echoes are not counted), ours does not',
   'server CPU = on-CPU time of all the server process\'s threads over the window (/proc/<pid>/task/*/schedstat, ns), divided by deliveries',
   'latency = receive − send on CLOCK_MONOTONIC, stamped into the update by the writer; clients are raw ws connections in separate load processes',
   'generator CPU = load processes + this process; the machine\'s cores are shared by server and generator',
-  'fan-out figures are steady state: each fresh server first runs two rounds of the same load, while V8 still optimizes its code; the first is only shown as "first round"; measured rounds go in Thue-Morse order (A B B A B A A B)',
+  'fan-out figures are steady state: each fresh server first runs two rounds of the same load (A B C D D C B A), while V8 still optimizes its code; the first is only shown as "first round"; measured rounds go in Latin-square blocks (A B C D, D C B A, C D A B, B A D C), and which server is A rotates from scenario to scenario',
 ]
 
 function usage(): string {
   const ids = SCENARIOS.map((scenario) => scenario.id).join(', ')
   return [
     'usage: npm run bench -- [--quick] [--only <ids>] [--load-processes <n>] [--profile]',
-    '  --quick               short windows, one round: a smoke run of about a minute',
+    '  --quick               short windows, one round per server: a smoke run of a few minutes',
     `  --only <ids>          comma-separated scenarios: ${ids} (aliases a, b, c, sync, rss)`,
     '  --load-processes <n>  load generator processes (default 2)',
-    '  --profile             run both servers with --cpu-prof; prints their hottest functions per scenario',
-    '                        (profiles in bench/results/profiles/; profiling slows both servers)',
+    '  --profile             run every server with --cpu-prof; prints their hottest functions per scenario',
+    '                        (profiles in bench/results/profiles/; profiling slows every server)',
   ].join('\n')
 }
 
@@ -93,26 +101,27 @@ async function main(): Promise<void> {
   const pool = new LoadPool(loadProcesses)
   try {
     for (const [index, scenario] of scenarios.entries()) {
-      const order: [ServerKind, ServerKind] = index % 2 === 0 ? ['ours', 'ref'] : ['ref', 'ours']
-      process.stderr.write(`▶ ${scenario.id}: ${scenario.title} [${order.join(' first, then ')}]\n`)
+      const order = startOrder(index)
+      process.stderr.write(`▶ ${scenario.id}: ${scenario.title} [${order.join(', ')}]\n`)
       const scenarioStart = performance.now()
       const inspect = scenario.inspect === true
       const profileOf = (kind: ServerKind): string | undefined =>
         values.profile ? path.join(PROFILE_DIR, `${runTag}-${scenario.id}-${kind}`) : undefined
-      const [ours, ref] = await Promise.all([
-        startServer('ours', { inspect, profileDir: profileOf('ours') }),
-        startServer('ref', { inspect, profileDir: profileOf('ref') }),
-      ])
+      const started = await Promise.allSettled(SERVER_KINDS.map((kind) => startServer(kind, { inspect, profileDir: profileOf(kind) })))
+      const handles = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
       try {
-        results.set(scenario.id, await scenario.run({ pool, servers: { ours, ref }, order, quick, runTag, settle }))
+        const failedStart = started.find((result) => result.status === 'rejected')
+        if (failedStart) throw failedStart.reason
+        const servers = Object.fromEntries(handles.map((handle) => [handle.kind, handle])) as Record<ServerKind, ServerHandle>
+        results.set(scenario.id, await scenario.run({ pool, servers, order, quick, runTag, settle }))
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         errors.set(scenario.id, message)
         process.stderr.write(`  ✗ ${scenario.id} failed: ${message}\n`)
       } finally {
-        await Promise.all([ours.stop(), ref.stop()])
+        await Promise.all(handles.map((handle) => handle.stop()))
       }
-      for (const kind of ['ours', 'ref'] as const) {
+      for (const kind of SERVER_KINDS) {
         const dir = profileOf(kind)
         if (!dir) continue
         const file = mainThreadProfile(dir)
@@ -125,7 +134,9 @@ async function main(): Promise<void> {
   }
 
   const json = buildJson(scenarios, results, errors, {
-    bench: 'ideenschmiede board sync vs @y/websocket-server@0.1.1',
+    bench: 'ideenschmiede board sync vs @y/websocket-server@0.1.1 (in memory and with y-leveldb@0.2.0) and @hocuspocus/server@4.7.0 with extension-sqlite',
+    servers: SERVER_KINDS,
+    durablePeers: DURABLE_PEERS,
     startedAt: startedAt.toISOString(),
     durationSec: Math.round((Date.now() - startedAt.getTime()) / 1_000),
     mode: quick ? 'quick' : 'full',

@@ -1,7 +1,8 @@
 import { runColdSync, runMemory } from './boards.ts'
 import { runFanoutRound, summarize, summarizeFanout, type FanoutRound, type FanoutSpec } from './fanout.ts'
 import type { LoadPool } from './loadPool.ts'
-import type { ServerHandle, ServerKind } from './servers.ts'
+import { blockOrder, measuredRounds, warmUpRounds } from './serverOrder.ts'
+import { SERVER_KINDS, type ServerHandle, type ServerKind } from './servers.ts'
 import { runSweep } from './sweep.ts'
 
 export type Figures = Record<string, unknown>
@@ -17,8 +18,8 @@ export interface MetricSpec {
 export interface ScenarioContext {
   pool: LoadPool
   servers: Record<ServerKind, ServerHandle>
-  /** Which server goes first in this scenario; alternates between scenarios. */
-  order: [ServerKind, ServerKind]
+  /** Every server once, the first going first; rotates from scenario to scenario (serverOrder.ts). */
+  order: ServerKind[]
   quick: boolean
   runTag: string
   /** Call before each measured run: waits (bounded) for other load on the shared box to pass. */
@@ -58,24 +59,22 @@ function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: stri
     metrics: FANOUT_METRICS,
     async run({ pool, servers, order, quick, runTag, settle }) {
       const timing = quick ? { warmupMs: 500, windowMs: 2_000 } : { warmupMs: 2_000, windowMs: 5_000 }
-      const [first, second] = order
       // Each scenario starts fresh servers, whose code V8 still runs in its baseline tiers for the first round (a
       // third more CPU per delivery for ours in fan-out c, an eighth for the reference), and the second round still
       // costs a tenth more than later ones; a venue server runs for hours. So each server first gets two rounds of
       // the same load that are not merged; the first of them is reported on its own.
-      const warmUp: ServerKind[] = quick ? [first, second] : [first, second, second, first]
-      // Measured rounds in Thue-Morse order (A B B A B A A B): both servers hold positions with the same sum and the
-      // same sum of squares, so drift of the shared machine over the scenario, straight or curved, hits both alike.
-      // (B A A B B A A B put the second server at both ends: two copies of ours measured 0.89 with ours first and
-      // 1.13 with it second, three runs each.)
-      const measured: ServerKind[] = quick ? [second, first] : [first, second, second, first, second, first, first, second]
+      const warmUp = warmUpRounds(order, quick)
+      // Measured rounds in blocks of a Latin square, so drift of the shared machine over the scenario hits every
+      // server alike (serverOrder.ts). (With two servers, B A A B B A A B put the second server at both ends: two
+      // copies of ours measured 0.89 with ours first and 1.13 with it second, three runs each.)
+      const measured = measuredRounds(order, quick)
       const firstRound: Partial<Record<ServerKind, FanoutRound>> = {}
       for (const kind of warmUp) {
         await settle()
         const round = await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} warm-up`)
         firstRound[kind] ??= round
       }
-      const collected: Record<ServerKind, FanoutRound[]> = { ours: [], ref: [] }
+      const collected = perServer((): FanoutRound[] => [])
       for (const [index, kind] of measured.entries()) {
         await settle()
         collected[kind].push(await runFanoutRound(pool, servers[kind], spec, timing, `${runTag} ${id} ${index}`))
@@ -84,9 +83,13 @@ function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: stri
         ...summarizeFanout(collected[kind]),
         firstRoundCpuUsPerDelivery: firstRound[kind] ? summarize([firstRound[kind].window]).serverCpuUsPerDelivery : Number.NaN,
       })
-      return { ours: figures('ours'), ref: figures('ref') }
+      return perServer(figures)
     },
   }
+}
+
+function perServer<T>(value: (kind: ServerKind) => T): Record<ServerKind, T> {
+  return Object.fromEntries(SERVER_KINDS.map((kind) => [kind, value(kind)])) as Record<ServerKind, T>
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -123,6 +126,9 @@ export const SCENARIOS: Scenario[] = [
     notes: [
       'ours: cold load from SQLite (the room unloaded after the seeding client left, checked on /metrics)',
       'ref: memory only, so "cold" just means the seeding client disconnected; the document stayed in memory',
+      'ref-leveldb: cold load from LevelDB (the reference drops a persisted document when its last client leaves)',
+      'hocuspocus: cold load from SQLite (it stores and unloads a document when its last client leaves)',
+      'synced = the client holds all 5,000 records: ref-leveldb answers a step 1 before LevelDB has loaded, and sends the board as an update after it',
     ],
     metrics: [
       { key: 'allSyncedMs', label: 'all 50 synced (ms)', lowerIsBetter: true, digits: 0 },
@@ -135,24 +141,25 @@ export const SCENARIOS: Scenario[] = [
       const repeats = quick ? 1 : 3
       const boardIds: Partial<Record<ServerKind, string>> = {}
       for (const kind of order) boardIds[kind] = (await servers[kind].createBoards(1, `${runTag} cold sync`))[0]
-      const runs: Record<ServerKind, Figures[]> = { ours: [], ref: [] }
-      // One board per server, seeded once; each repeat is cold again for ours because it waits for the unload.
+      const runs = perServer((): Figures[] => [])
+      // One board per server, seeded once; each repeat is cold again for the durable servers: they unload it.
       for (let repeat = 0; repeat < repeats; repeat++) {
-        for (const kind of order) {
+        for (const kind of blockOrder(order, repeat)) {
           await settle()
           const boardId = boardIds[kind]
           if (!boardId) throw new Error(`no cold-sync board on ${kind}`)
           runs[kind].push({ ...(await runColdSync(pool, servers[kind], { ...options, seed: repeat === 0 }, boardId)) })
         }
       }
-      return { ours: medianFigures(runs.ours), ref: medianFigures(runs.ref) }
+      return perServer((kind) => medianFigures(runs[kind]))
     },
   },
   {
     id: 'memory',
     title: 'server RSS: baseline, 100 boards (~50 records each) open, all closed again',
     notes: [
-      'the reference keeps every document in memory for good; ours unloads a board when its last client leaves',
+      'the in-memory reference keeps every document for good; ours, ref-leveldb and hocuspocus unload a board when its last client leaves',
+      'rooms open after close: ours only (its /metrics); the others report no such figure',
       'every sample follows a full GC forced through the inspector (--inspect=127.0.0.1:0); RSS also holds heap V8 keeps reserved',
     ],
     inspect: true,
@@ -174,7 +181,7 @@ export const SCENARIOS: Scenario[] = [
         await settle()
         result[kind] = { ...(await runMemory(servers[kind], options, `${runTag} memory`)) }
       }
-      return { ours: result.ours ?? {}, ref: result.ref ?? {} }
+      return perServer((kind) => result[kind] ?? {})
     },
   },
   fanoutScenario(
@@ -205,7 +212,7 @@ export const SCENARIOS: Scenario[] = [
         await settle()
         result[kind] = { ...(await runSweep(pool, servers[kind], options, `${runTag} sweep`)) }
       }
-      return { ours: result.ours ?? {}, ref: result.ref ?? {} }
+      return perServer((kind) => result[kind] ?? {})
     },
   },
 ]

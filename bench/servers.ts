@@ -6,9 +6,11 @@ import { collectGarbage, findInspectorUrl, type HeapAfterGc } from './inspector.
 import { newAdminToken, OursApi } from './oursApi.ts'
 import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../scripts/serverBuild.ts'
 import { freePort, until } from './procStats.ts'
+import { Y_WEBSOCKET, type WireFraming } from './wireFraming.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const REFERENCE_ENTRY = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')
+const HOCUSPOCUS_ENTRY = path.join(import.meta.dirname, 'peers/hocuspocusServer.mjs')
 const START_TIMEOUT_MS = 30_000
 const PROFILE_WRITE_TIMEOUT_MS = 20_000
 /**
@@ -24,7 +26,53 @@ export interface ServerOptions {
   profileDir?: string
 }
 
-export type ServerKind = 'ours' | 'ref'
+/**
+ * ours; the reference @y/websocket-server in memory (ref); and the durable
+ * peers: the reference with y-leveldb (ref-leveldb) and Hocuspocus with its
+ * SQLite extension (hocuspocus).
+ */
+export type ServerKind = 'ours' | 'ref' | 'ref-leveldb' | 'hocuspocus'
+
+export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'ref', 'ref-leveldb', 'hocuspocus']
+/** The servers that keep boards across a restart, like ours; the issue's targets are set against the best of them. */
+export const DURABLE_PEERS: readonly ServerKind[] = ['ref-leveldb', 'hocuspocus']
+
+interface Launch {
+  entry: string
+  env: NodeJS.ProcessEnv
+  /** Path of a plain GET and the body that says the server is up. */
+  readyPath: string
+  isReadyBody(body: string): boolean
+}
+
+/** How each server starts, with its data (if any) in `dataDir`. */
+function launchOf(kind: ServerKind, dataDir: string, adminToken: string): Launch {
+  switch (kind) {
+    case 'ours':
+      return {
+        entry: SERVER_BUNDLE,
+        env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_TOKEN: adminToken },
+        readyPath: '/healthz',
+        isReadyBody: (body) => {
+          const parsed: unknown = JSON.parse(body)
+          return typeof parsed === 'object' && parsed !== null && 'ok' in parsed && parsed.ok === true
+        },
+      }
+    case 'ref':
+      // The reference answers every plain GET with "okay".
+      return { entry: REFERENCE_ENTRY, env: {}, readyPath: '/', isReadyBody: (body) => body === 'okay' }
+    case 'ref-leveldb':
+      // YPERSISTENCE makes the reference bind every document to y-leveldb in that directory (its src/utils.js).
+      return { entry: REFERENCE_ENTRY, env: { YPERSISTENCE: dataDir }, readyPath: '/', isReadyBody: (body) => body === 'okay' }
+    case 'hocuspocus':
+      return {
+        entry: HOCUSPOCUS_ENTRY,
+        env: { SQLITE_FILE: path.join(dataDir, 'hocuspocus.sqlite') },
+        readyPath: '/',
+        isReadyBody: (body) => body === 'Welcome to Hocuspocus!',
+      }
+  }
+}
 
 export interface ServerHandle {
   readonly kind: ServerKind
@@ -36,7 +84,9 @@ export interface ServerHandle {
   createBoards(count: number, label: string): Promise<string[]>
   /** WebSocket URL of a board (ours: with a participant token); the reference names its room after the whole path, which is fine. */
   boardUrl(boardId: string): string
-  /** Open rooms as ours reports them on /metrics; null for the reference, which has no such figure. */
+  /** Hocuspocus names the document inside each message, not in the URL. */
+  boardFraming(boardId: string): WireFraming
+  /** Open rooms as ours reports them on /metrics; null for the others, which have no such figure. */
   roomsOpen(): Promise<number | null>
   /** Full GC and heap size, through the inspector; only for a server started with `inspect`. */
   heapAfterGc(): Promise<HeapAfterGc>
@@ -60,16 +110,16 @@ export function trackChild(child: ChildProcess): void {
 
 export async function startServer(kind: ServerKind, options: ServerOptions): Promise<ServerHandle> {
   const port = await freePort()
-  const dataDir = kind === 'ours' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-bench-')) : null
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ideenschmiede-bench-${kind}-`))
   // Port 0: the inspector picks its own free port and prints it; loopback only, like everything here.
   const inspectArgs = options.inspect ? ['--inspect=127.0.0.1:0'] : []
   const profileArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--import', EXIT_ON_SIGTERM] : []
-  // Ours runs as `npm start` runs it: the built bundle on plain node.
+  // Ours runs as `npm start` runs it: the built bundle on plain node; the others run their own entries on plain node.
   if (kind === 'ours' && isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
-  const args = [...inspectArgs, ...profileArgs, kind === 'ours' ? SERVER_BUNDLE : REFERENCE_ENTRY]
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) }
   const adminToken = newAdminToken()
-  if (dataDir) Object.assign(env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_TOKEN: adminToken })
+  const launch = launchOf(kind, dataDir, adminToken)
+  const args = [...inspectArgs, ...profileArgs, launch.entry]
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...launch.env }
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   trackChild(child)
   let output = ''
@@ -81,16 +131,11 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
   child.stderr?.on('data', keep)
 
   const httpUrl = `http://127.0.0.1:${port}`
-  // Ours answers /healthz with {ok:true}; the reference answers every plain GET with "okay".
-  const readyPath = kind === 'ours' ? '/healthz' : '/'
   const isReady = async (): Promise<boolean> => {
     if (child.exitCode !== null) throw new Error(`${kind} server exited during start:\n${output}`)
     try {
-      const res = await fetch(httpUrl + readyPath)
-      if (!res.ok) return false
-      if (kind === 'ref') return (await res.text()) === 'okay'
-      const body: unknown = await res.json()
-      return typeof body === 'object' && body !== null && 'ok' in body && body.ok === true
+      const res = await fetch(httpUrl + launch.readyPath)
+      return res.ok && launch.isReadyBody(await res.text())
     } catch {
       return false
     }
@@ -119,6 +164,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       return ids
     },
     boardUrl: (boardId) => `ws://127.0.0.1:${port}/yjs/${boardId}${tokenQuery}`,
+    boardFraming: (boardId) => (kind === 'hocuspocus' ? { kind: 'hocuspocus', document: boardId } : Y_WEBSOCKET),
     roomsOpen: async () => (api ? api.roomsOpen() : null),
     heapAfterGc: () => {
       if (!inspectorUrl) throw new Error(`${kind} server was started without the inspector`)
@@ -138,7 +184,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
           await exited
         }
       }
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

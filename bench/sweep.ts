@@ -1,4 +1,4 @@
-import { connectAll, measureWindow, roomClients, summarize, type WindowFigures } from './fanout.ts'
+import { connectAll, measureWindow, serverClients, summarize, type WindowFigures } from './fanout.ts'
 import type { LoadPool } from './loadPool.ts'
 import { sleep } from './procStats.ts'
 import type { ServerHandle } from './servers.ts'
@@ -89,11 +89,11 @@ export async function sweepRates(pool: LoadPool, options: SweepRates, measure: M
   return { p99PassesLimitAtUpdatesPerSec: passedAt, lastWithinLimitUpdatesPerSec: lastWithin, steps }
 }
 
-/** A sweep on one room of one server, as `npm run bench` compares ours and the reference. */
+/** A sweep on one room of one server, as `npm run bench` compares ours and its peers. */
 export async function runSweep(pool: LoadPool, server: ServerHandle, options: SweepOptions, boardLabel: string): Promise<SweepFigures> {
   try {
     const spec = { rooms: 1, clientsPerRoom: options.clients, writersPerRoom: options.writers, rateHz: 0 }
-    await connectAll(pool, roomClients((boardId) => server.boardUrl(boardId), await server.createBoards(1, boardLabel), spec))
+    await connectAll(pool, serverClients(server, await server.createBoards(1, boardLabel), spec))
     return await sweepRates(pool, options, async (windowMs) => ({
       figures: summarize([await measureWindow(pool, [server.pid], windowMs)]),
     }))
