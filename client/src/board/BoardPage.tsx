@@ -6,6 +6,7 @@ import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages, type Translate } from '../i18n/useMessages.ts'
 import { userProfile } from '../user/userProfile.ts'
 import { tldrawUser } from './tldrawUser.ts'
+import { ArrivalCanvas } from './ArrivalCanvas.tsx'
 import { ASSET_URLS } from './assetUrls.ts'
 import { CollaboratorCursor } from './cursors/CollaboratorCursor.tsx'
 import { createBoardAssetStore } from './boardAssetStore.ts'
@@ -25,7 +26,7 @@ import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
 const NO_VIDEO: string[] = []
 /** Dot badges sit over the notes; tldraw renders these slots in its own editor context. */
-const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar, CollaboratorCursor }
+const CANVAS_COMPONENTS = { Canvas: ArrivalCanvas, InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar, CollaboratorCursor }
 
 interface BoardPageProps {
   boardId: string
