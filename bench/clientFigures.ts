@@ -118,9 +118,15 @@ async function renderFigures(): Promise<void> {
         await context.addInitScript(() => localStorage.setItem('ideenschmiede.user', JSON.stringify({ id: 'bench', name: 'Bench', color: '#1971c2', locale: 'de' })))
         const page = await context.newPage()
         await page.goto(`${server.httpUrl}/b/${boardId}?token=${token}`)
+        // tldraw keeps every shape in the DOM and hides those outside the viewport (display: none), so counting
+        // .tl-shape elements would pass while the shapes in view are still hidden, e.g. before the arrival camera
+        // has moved. The board counts as rendered once its canvas is drawn (not tldraw's empty placeholder) and
+        // the shapes in view are shown: here all of them, since arrival fits the whole grid in the viewport.
         await page
           .waitForFunction(
-            (expected) => document.querySelector('.tl-canvas') !== null && document.querySelectorAll('.tl-shape').length >= expected,
+            (expected) =>
+              document.querySelector('.tl-canvas .tl-shapes') !== null &&
+              Array.from(document.querySelectorAll<HTMLElement>('.tl-shape')).filter((shape) => shape.style.display !== 'none').length >= expected,
             shapeCount,
             { timeout: 60_000, polling: 'raf' },
           )
