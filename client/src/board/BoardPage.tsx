@@ -4,6 +4,7 @@ import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
 import type { ClientConfig } from '../../../shared/clientConfig.ts'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages, type Translate } from '../i18n/useMessages.ts'
+import { canReloadOffline } from '../offline/registerOfflineShell.ts'
 import { userProfile } from '../user/userProfile.ts'
 import { tldrawUser } from './tldrawUser.ts'
 import { ArrivalCanvas } from './ArrivalCanvas.tsx'
@@ -60,7 +61,10 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
     <BoardWorkshopContext.Provider value={workshop}>
     <div className="board-page">
       <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} workshop={workshop} />
-      {connection === 'offline' && <Banner tone="calm" text={t('connection.offline')} testId="offline-banner" />}
+      {connection === 'offline' && (
+        // Without the service worker (plain HTTP on a LAN) a reload now would end on the browser's error page.
+        <Banner tone="calm" text={t(canReloadOffline() ? 'connection.offline' : 'connection.offlineNoReload')} testId="offline-banner" />
+      )}
       {connection === 'refused' && <Banner tone="alert" text={t('connection.refused')} testId="refused-banner" />}
       {opened?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}
       <main className="board-canvas">
