@@ -4,11 +4,13 @@ import { useBoardWorkshop } from '../workshop/WorkshopContext.ts'
 import { placeArrivalCamera, readArrivalPerson } from './useArrivalCamera.ts'
 
 /**
- * tldraw's canvas, drawn first where the person arrives. Left to the
- * useArrivalCamera effect alone, the camera moves only after tldraw has
- * drawn every shape at the origin, and a big board is then drawn twice
- * (2,000 shapes at 100 %, then all again at the arrival zoom). The camera is set in a layout effect,
- * after tldraw has measured the viewport and before the canvas paints.
+ * tldraw's canvas, shown first where the person arrives. Left to the
+ * useArrivalCamera effect alone, the camera moved only after tldraw had
+ * painted the board at the origin (a big board mostly hidden there as off
+ * screen), and then the whole board was shown and painted again at the
+ * arrival zoom. tldraw mounts every shape either way; this saves the first,
+ * wrong frame. The camera is set in a layout effect, after tldraw has
+ * measured the viewport and before the canvas paints.
  */
 export function ArrivalCanvas(props: TLCanvasComponentProps) {
   const editor = useEditor()
