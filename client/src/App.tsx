@@ -32,7 +32,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (id: string) => Route]> = [
 ]
 
 /** Ids in paths have the same form as board ids; anything else is a page that does not exist. */
-function routeOf(pathname: string): Route {
+export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '/join') return { page: 'join' }
   if (pathname === PRIVACY_PATH) return { page: 'privacy' }
   for (const [pattern, route] of PATTERNS) {

@@ -298,4 +298,38 @@ describe('tldraw store ⇄ Y.Doc binding', () => {
     expect(openRecords(doc).get('page:page')).toMatchObject({ typeName: 'page' })
     expect(openRecords(doc).get('document:document')).toMatchObject({ typeName: 'document' })
   })
+
+  it('a board of 2,000 shapes from the server enters the store in one remote change, every record of it, on load and live', () => {
+    const server = new Y.Doc()
+    const shapes = Array.from({ length: 2_000 }, (_, n) => rectangle(`big-${n}`, (n % 50) * 100, Math.floor(n / 50) * 70))
+    openRecords(server).set('page:page', page())
+    server.transact(() => {
+      for (const shape of shapes) openRecords(server).set(shape.id, shape)
+    })
+    const snapshot = Y.encodeStateAsUpdate(server)
+
+    const changesOf = (store: TLStore) => {
+      const changes: number[] = []
+      store.listen((entry) => changes.push(Object.keys(entry.changes.added).length), { source: 'remote' })
+      return changes
+    }
+    // Opened from this device's copy: the binding loads what the Y.Doc holds.
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, snapshot)
+    const loadedStore = makeStore()
+    const loadChanges = changesOf(loadedStore)
+    peers.push({ doc: stored, store: loadedStore, binding: new YjsStoreBinding(loadedStore, stored) })
+    // Bound first, then the server's first sync arrives as one update.
+    const live = bindPeer()
+    const liveChanges = changesOf(live.store)
+    Y.applyUpdate(live.doc, snapshot, 'network')
+
+    // One change holding the page and the 2,000 shapes: tldraw's reactions (culling, bounds, React) run once, not per record.
+    expect(loadChanges).toEqual([2_001])
+    expect(liveChanges).toEqual([2_001])
+    for (const store of [loadedStore, live.store]) {
+      expect(store.query.ids('shape').get().size).toBe(2_000)
+      expect(shapes.every((shape) => JSON.stringify(store.get(shape.id)) === JSON.stringify(shape))).toBe(true)
+    }
+  })
 })

@@ -4,8 +4,10 @@ import { Tldraw, useTldrawCurrentUser, useValue, type Editor } from 'tldraw'
 import type { ClientConfig } from '../../../shared/clientConfig.ts'
 import { useOpenBoard, type OpenBoard } from '../collab/index.ts'
 import { useMessages, type Translate } from '../i18n/useMessages.ts'
+import { canReloadOffline } from '../offline/registerOfflineShell.ts'
 import { userProfile } from '../user/userProfile.ts'
 import { tldrawUser } from './tldrawUser.ts'
+import { ArrivalCanvas } from './ArrivalCanvas.tsx'
 import { ASSET_URLS } from './assetUrls.ts'
 import { CollaboratorCursor } from './cursors/CollaboratorCursor.tsx'
 import { createBoardAssetStore } from './boardAssetStore.ts'
@@ -25,7 +27,7 @@ import { BoardWorkshopContext } from '../workshop/WorkshopContext.ts'
 const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
 const NO_VIDEO: string[] = []
 /** Dot badges sit over the notes; tldraw renders these slots in its own editor context. */
-const CANVAS_COMPONENTS = { InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar, CollaboratorCursor }
+const CANVAS_COMPONENTS = { Canvas: ArrivalCanvas, InFrontOfTheCanvas: VoteBadges, Toolbar: WorkshopToolbar, CollaboratorCursor }
 
 interface BoardPageProps {
   boardId: string
@@ -63,7 +65,10 @@ export function BoardPage({ boardId, token, config }: BoardPageProps) {
     <BoardWorkshopContext.Provider value={workshop}>
     <div className="board-page">
       <TopBar connection={connection} editor={editor} canEdit={canEdit} locale={locale} t={t} workshop={workshop} />
-      {connection === 'offline' && <Banner tone="calm" text={t('connection.offline')} testId="offline-banner" />}
+      {connection === 'offline' && (
+        // Without the service worker (plain HTTP on a LAN) a reload now would end on the browser's error page.
+        <Banner tone="calm" text={t(canReloadOffline() ? 'connection.offline' : 'connection.offlineNoReload')} testId="offline-banner" />
+      )}
       {connection === 'refused' && <Banner tone="alert" text={t('connection.refused')} testId="refused-banner" />}
       {connection === 'full' && <Banner tone="alert" text={t('connection.full')} testId="board-full-banner" />}
       {opened?.access.mode === 'readonly' && <Banner tone="alert" text={t('board.readonly.newerSchema')} testId="readonly-banner" />}

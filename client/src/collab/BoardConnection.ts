@@ -1,4 +1,4 @@
-import { atom, type Signal } from 'tldraw'
+import { atom, type Signal } from '@tldraw/state'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'

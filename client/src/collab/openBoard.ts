@@ -16,6 +16,7 @@ import {
 import * as Y from 'yjs'
 import { openRecords } from './boardDocument.ts'
 import { BoardConnection } from './BoardConnection.ts'
+import { takeBoardConnection } from './earlyBoardConnection.ts'
 import { bindPresence } from './presence.ts'
 import { PrivateNoteRouting } from './PrivateNoteRouting.ts'
 import { YjsStoreBinding, type BoardAccess } from './YjsStoreBinding.ts'
@@ -51,8 +52,7 @@ export interface OpenBoard {
  * rather than starting an empty board of its own.
  */
 export async function openBoard({ boardId, token, assets, user, firstPageName }: OpenBoardOptions): Promise<OpenBoard> {
-  const doc = new Y.Doc()
-  const connection = new BoardConnection(boardId, doc, { token })
+  const { doc, connection } = takeBoardConnection(boardId, token) ?? connectBoard(boardId, token)
   try {
     await connection.whenLocalLoaded()
     if (openRecords(doc).map.size === 0) await waitForServerOrOffline(connection)
@@ -100,6 +100,11 @@ export async function openBoard({ boardId, token, assets, user, firstPageName }:
       doc.destroy()
     },
   }
+}
+
+function connectBoard(boardId: string, token: string | null): { doc: Y.Doc; connection: BoardConnection } {
+  const doc = new Y.Doc()
+  return { doc, connection: new BoardConnection(boardId, doc, { token }) }
 }
 
 function waitForServerOrOffline(connection: BoardConnection): Promise<void> {

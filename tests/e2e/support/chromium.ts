@@ -38,7 +38,11 @@ export function describeInChromium(name: string, body: () => void): void {
   describe.skip(name, body)
 }
 
-/** Headless Debian Chromium with a fresh profile; every user gets their own context on top of it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+/**
+ * Headless Debian Chromium with a fresh profile; every user gets their own context on top of it.
+ * `extraArgs` adds switches, e.g. `--host-resolver-rules=MAP lan.example.test 127.0.0.1` to reach
+ * the test server under a name that is not a secure context, as a venue LAN address is not.
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] })
 }

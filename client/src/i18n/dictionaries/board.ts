@@ -8,6 +8,8 @@ export const boardDe = {
   'connection.online': 'Verbunden',
   'connection.connecting': 'Verbinde …',
   'connection.offline': 'Offline – deine Änderungen werden gesendet, sobald du wieder verbunden bist',
+  'connection.offlineNoReload':
+    'Offline – deine Änderungen werden gesendet, sobald du wieder verbunden bist. Lade die Seite nicht neu, bis das WLAN wieder da ist.',
   'connection.offlineShort': 'Offline',
   'connection.refused': 'Kein Zugang zu diesem Board. Frag die Moderation nach einem neuen Link.',
   'connection.fullShort': 'Board voll',
@@ -59,6 +61,8 @@ export const boardEn: Record<keyof typeof boardDe, string> = {
   'connection.online': 'Connected',
   'connection.connecting': 'Connecting …',
   'connection.offline': 'Offline – your changes will be sent as soon as you are connected again',
+  'connection.offlineNoReload':
+    'Offline – your changes will be sent as soon as you are connected again. Do not reload the page until the Wi-Fi is back.',
   'connection.offlineShort': 'Offline',
   'connection.refused': 'No access to this board. Ask the facilitators for a new link.',
   'connection.fullShort': 'Board full',
