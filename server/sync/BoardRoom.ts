@@ -490,7 +490,11 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
    * and one frame per recipient instead of one per update is what keeps a
    * room of hundreds from falling behind (Hocuspocus's flush does the same).
    * The merge is encoded once for everyone who wrote none of the run; a
-   * writer gets the others' updates merged, never its own back.
+   * writer gets the others' updates merged, never its own back. Only
+   * clients' updates are merged: they passed the content check, so none can
+   * spoil the others. The server's own changes (a template, a reveal, a
+   * restore) go out one by one, as a board from before the check may hold
+   * records a client skips, update by update.
    */
   private deliverBatch(outbound: readonly Outbound[]): void {
     let run: Array<Outbound & { update: Uint8Array }> = []
@@ -500,7 +504,7 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
       run = []
     }
     for (const item of outbound) {
-      if (item.to === null && item.update) {
+      if (item.to === null && item.except !== null && item.update) {
         run.push({ ...item, update: item.update })
       } else {
         sendRun()
@@ -512,7 +516,7 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
 
   private broadcastMerged(run: ReadonlyArray<Outbound & { update: Uint8Array }>): void {
     const mergedWithout = (writer: SyncSocket | null): Uint8Array | null => {
-      const updates = run.filter((item) => item.except === null || item.except !== writer).map((item) => item.update)
+      const updates = run.filter((item) => item.except !== writer).map((item) => item.update)
       return updates.length === 0 ? null : writeUpdateMessage(Y.mergeUpdates(updates))
     }
     const forEveryone = mergedWithout(null)

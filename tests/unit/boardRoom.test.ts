@@ -163,6 +163,13 @@ describe('BoardRoom', () => {
     expect(notesIn(anna.sent.slice(before.anna))).toEqual(['ben-1'])
     expect(ben.sent.length - before.ben).toBe(1)
     expect(notesIn(ben.sent.slice(before.ben))).toEqual(['anna-1', 'anna-2'])
+
+    // The server's own changes go out one by one: a board from before the content check may hold what a client skips.
+    const readerBefore = reader.sent.length
+    room.applyServerChange((doc) => new NoteMap(doc).set('server-1', 'Vorlage'))
+    room.applyServerChange((doc) => new NoteMap(doc).set('server-2', 'Aufgedeckt'))
+    await room.whenWritten()
+    expect(reader.sent.length - readerBefore).toBe(2)
   })
 
   it('publishes an update to the other processes only after storage has accepted it, and never stores a relayed one again', async () => {
