@@ -10,6 +10,8 @@ export const CloseCode = {
   invalidPayload: 1007,
   messageTooBig: 1009,
   internalError: 1011,
+  /** Never sent: what a client sees when the connection ended without a close frame (a killed server, a cut path). */
+  abnormalClosure: 1006,
   /** The server restarts; come back at once (it is listening again within seconds). */
   serviceRestart: 1012,
   /** This connection fell behind (its send buffer is full); reconnect and resync. */

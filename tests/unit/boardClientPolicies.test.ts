@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isMissingRequiredLicense } from '../../client/src/board/licenseRequirement.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
-import { RECONNECT_MAX_DELAY_MS, RESTART_RETRY_SPREAD_MS, RESTART_RETRY_WINDOW_MS, ReconnectSchedule, reconnectDelayMs } from '../../client/src/collab/reconnectDelay.ts'
+import { CRASH_RETRY_WINDOW_MS, RECONNECT_MAX_DELAY_MS, RESTART_RETRY_SPREAD_MS, RESTART_RETRY_WINDOW_MS, ReconnectSchedule, reconnectDelayMs } from '../../client/src/collab/reconnectDelay.ts'
 import { appLocaleFor, MESSAGES, translate } from '../../client/src/i18n/messages.ts'
 
 describe('reconnect backoff', () => {
@@ -33,6 +33,20 @@ describe('reconnecting after a restart announcement', () => {
     const schedule = new ReconnectSchedule(() => 1, () => 0)
     expect(schedule.delayAfterClose(1006)).toBe(500)
     expect(schedule.delayAfterClose(1006)).toBe(1_000)
+    schedule.synced()
+    expect(schedule.delayAfterClose(CloseCode.goingAway)).toBe(500)
+  })
+
+  it('tries quickly for a few seconds when a synced connection is cut without a close frame (a killed server), then backs off', () => {
+    let now = 0
+    const schedule = new ReconnectSchedule(() => 1, () => now)
+    schedule.synced()
+    expect(schedule.delayAfterClose(CloseCode.abnormalClosure)).toBe(RESTART_RETRY_SPREAD_MS)
+    // Refused while the server starts again: still quick.
+    for (let i = 0; i < 10; i++) expect(schedule.delayAfterClose(CloseCode.abnormalClosure)).toBe(RESTART_RETRY_SPREAD_MS)
+    now = CRASH_RETRY_WINDOW_MS + 1
+    expect(schedule.delayAfterClose(CloseCode.abnormalClosure)).toBe(500)
+    // A close with a frame (the server going away on purpose) is not a crash: it backs off at once.
     schedule.synced()
     expect(schedule.delayAfterClose(CloseCode.goingAway)).toBe(500)
   })
