@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { readBoardRecords } from '../../shared/boardDocument.ts'
 import { connectSynced } from '../../tests/support/boardClient.ts'
-import { nowMicros, readMachineBusyMicros, sleep } from '../procStats.ts'
+import { nowMicros, readMachineBusyMicros, sleep, waitForQuietMachine } from '../procStats.ts'
 import { ClientPool } from './ClientPool.ts'
+import { QUIET_BUSY_CORES, QUIET_WAIT_MS } from './connections.ts'
 import { awarenessIdOf, HOSTILE_TAG, type RawSpec } from './clientProtocol.ts'
 import { check, ms, type LoadOptions, type ScenarioResult } from './scenarioResult.ts'
 import { ServerUnderTest } from './ServerUnderTest.ts'
@@ -49,6 +50,7 @@ export async function runHostile(options: LoadOptions): Promise<ScenarioResult> 
     if (opened.failed > 0) throw new Error(`honest clients did not connect: ${opened.firstError}`)
     await honest.rates(WRITE_HZ, AWARENESS_HZ)
     await sleep(2_000)
+    await waitForQuietMachine(QUIET_WAIT_MS, QUIET_BUSY_CORES + 0.5)
 
     const busyCores = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
       const busy = readMachineBusyMicros()
