@@ -1,7 +1,8 @@
+import os from 'node:os'
 import * as Y from 'yjs'
 import { readBoardRecords } from '../../shared/boardDocument.ts'
 import { connectSynced } from '../../tests/support/boardClient.ts'
-import { nowMicros, readMachineBusyMicros, sleep, waitForQuietMachine } from '../procStats.ts'
+import { nowMicros, readCpuMicros, readMachineBusyMicros, sleep, waitForQuietMachine } from '../procStats.ts'
 import { ClientPool } from './ClientPool.ts'
 import { QUIET_BUSY_CORES, QUIET_WAIT_MS } from './connections.ts'
 import { awarenessIdOf, HOSTILE_TAG, type RawSpec } from './clientProtocol.ts'
@@ -15,6 +16,13 @@ const AWARENESS_HZ = 1
 const HOSTILE_FRAMES = 10_000
 const ATTACK_CONNECTIONS = 4
 const TARGET_RATIO = 3
+
+interface Cores {
+  machine: number
+  server: number
+  honest: number
+  attacker: number
+}
 
 /** Why the board read back from storage is not clean; empty when it is. */
 function findStoredHarm(doc: Y.Doc): string[] {
@@ -52,11 +60,21 @@ export async function runHostile(options: LoadOptions): Promise<ScenarioResult> 
     await sleep(2_000)
     await waitForQuietMachine(QUIET_WAIT_MS, QUIET_BUSY_CORES + 0.5)
 
-    const busyCores = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
-      const busy = readMachineBusyMicros()
+    /** Busy cores of the whole machine, the server, the honest clients' and the attacker's process while `work` ran. */
+    const busyCores = async <T>(work: () => Promise<T>): Promise<[T, Cores]> => {
+      const before = { machine: readMachineBusyMicros(), server: readCpuMicros(server.pid), honest: honest.cpuMicros(), attacker: attacker.cpuMicros() }
       const start = nowMicros()
       const result = await work()
-      return [result, (readMachineBusyMicros() - busy) / (nowMicros() - start)]
+      const elapsed = nowMicros() - start
+      return [
+        result,
+        {
+          machine: (readMachineBusyMicros() - before.machine) / elapsed,
+          server: (readCpuMicros(server.pid) - before.server) / elapsed,
+          honest: (honest.cpuMicros() - before.honest) / elapsed,
+          attacker: (attacker.cpuMicros() - before.attacker) / elapsed,
+        },
+      ]
     }
     const [baseline, baselineCores] = await busyCores(async () => {
       await honest.measureStart()
@@ -96,7 +114,14 @@ export async function runHostile(options: LoadOptions): Promise<ScenarioResult> 
         check('p99 under attack ÷ baseline', `${ratio.toFixed(2)}×`, `≤ ${TARGET_RATIO}×`, ratio <= TARGET_RATIO),
         check('hostile frames at honest clients', String(reached), '0', reached === 0),
         check('hostile content in the stored board', harm.length === 0 ? 'none' : harm.join('; '), 'none', harm.length === 0),
-        check('machine busy without / under attack (all processes)', `${baselineCores.toFixed(2)} / ${attackCores.toFixed(2)} cores`, '—', null),
+        check(
+          'CPU without / under attack: server, honest clients, attacker, machine',
+          [baselineCores, attackCores]
+            .map((cores) => `${cores.server.toFixed(2)}, ${cores.honest.toFixed(2)}, ${cores.attacker.toFixed(2)}, ${cores.machine.toFixed(2)}`)
+            .join(' / '),
+          `of ${os.cpus().length} cores`,
+          null,
+        ),
         check('attack rate', `${((HOSTILE_FRAMES / attack.durationMs) * 1_000).toFixed(0)} frames/s over ${(attack.durationMs / 1_000).toFixed(1)} s`, '—', null),
       ],
       figures: {

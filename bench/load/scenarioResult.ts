@@ -21,6 +21,8 @@ export interface ScenarioResult {
 export interface LoadOptions {
   quick: boolean
   soakMinutes: number
+  /** The niceness every process of the run had, when set (--nice); null: inherited from the shell. */
+  nice: number | null
 }
 
 export const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`
