@@ -52,6 +52,12 @@ function readStoredResults(): StoredResult[] {
   return (parsed as { results: StoredResult[] }).results
 }
 
+function failedScenario(id: ScenarioId, error: unknown): ScenarioResult {
+  console.error(error)
+  const message = error instanceof Error ? error.message : String(error)
+  return { id, title: 'did not complete', checks: [{ label: 'error', value: message.slice(0, 200), target: 'none', met: false }], figures: { error: message } }
+}
+
 function isScenarioId(value: string): value is ScenarioId {
   return Object.hasOwn(SCENARIOS, value)
 }
@@ -83,7 +89,8 @@ async function main(): Promise<void> {
   for (const id of ids.filter(isScenarioId)) {
     console.log(`# ${id} …`)
     const started = Date.now()
-    const result = await SCENARIOS[id](options)
+    // A scenario that breaks is reported as such; the others' figures still count.
+    const result = await SCENARIOS[id](options).catch((error: unknown) => failedScenario(id, error))
     results.push(result)
     console.log(`${renderTable([result])}\n(${((Date.now() - started) / 1_000).toFixed(0)} s)\n`)
   }
