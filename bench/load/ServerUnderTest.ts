@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../../scripts/serverBuild.ts'
+import { collectGarbage, findInspectorUrl, type HeapAfterGc } from '../inspector.ts'
 import { newAdminToken, OursApi } from '../oursApi.ts'
 import { freePort, readRssKiB, sleep } from '../procStats.ts'
 import { trackChild } from '../servers.ts'
@@ -34,15 +35,20 @@ export class ServerUnderTest {
   private eventId: string | null = null
   token = ''
 
+  private inspectorUrl: string | null = null
+
   private constructor(
     readonly port: number,
     readonly dataDir: string,
     private readonly adminToken: string,
+    private readonly inspect: boolean,
   ) {}
 
-  static async start(): Promise<ServerUnderTest> {
+  /** `inspect`: with the inspector on loopback, so heapAfterGc() can force a full collection. */
+  static async start(options: { inspect?: boolean } = {}): Promise<ServerUnderTest> {
     if (isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
-    const server = new ServerUnderTest(await freePort(), fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-load-')), newAdminToken())
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ideenschmiede-load-'))
+    const server = new ServerUnderTest(await freePort(), dataDir, newAdminToken(), options.inspect ?? false)
     await server.spawn()
     server.api = new OursApi(server.httpUrl, server.adminToken)
     server.eventId = await server.api.createEvent('Lastmessung')
@@ -83,6 +89,12 @@ export class ServerUnderTest {
     return match?.[1] === undefined ? null : Number(match[1])
   }
 
+  /** Heap in use after a forced full GC: what the server really keeps, which RSS alone cannot tell. */
+  heapAfterGc(): Promise<HeapAfterGc> {
+    if (!this.inspectorUrl) throw new Error('the server was started without the inspector')
+    return collectGarbage(this.inspectorUrl)
+  }
+
   rssKiB(): number {
     return readRssKiB(this.pid)
   }
@@ -119,7 +131,8 @@ export class ServerUnderTest {
 
   /** Spawns the bundle and resolves with the wall-clock ms (fractional) at which /healthz first answered ok. */
   private async spawn(): Promise<number> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    // Port 0: the inspector picks a free port and prints it.
+    const child = spawn(process.execPath, [...(this.inspect ? ['--inspect=127.0.0.1:0'] : []), SERVER_BUNDLE], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,
@@ -145,7 +158,12 @@ export class ServerUnderTest {
       if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${this.output}`)
       try {
         const res = await fetch(`${this.httpUrl}/healthz`)
-        if (res.ok) return performance.timeOrigin + performance.now()
+        if (res.ok) {
+          const healthyAt = performance.timeOrigin + performance.now()
+          this.inspectorUrl = this.inspect ? findInspectorUrl(this.output) : null
+          if (this.inspect && !this.inspectorUrl) throw new Error(`the server printed no inspector URL:\n${this.output}`)
+          return healthyAt
+        }
       } catch {
         // Not listening yet: the poll is how start-up is detected.
       }

@@ -20,8 +20,12 @@ export interface RoomLoadRun {
 }
 
 /** Opens `rooms` boards with one writer each and `clientsPerRoom - 1` receivers; everyone sends presence. */
-export async function openRoomLoad(load: RoomLoad, onStarted: (server: ServerUnderTest) => void = () => undefined): Promise<RoomLoadRun> {
-  const server = await ServerUnderTest.start()
+export async function openRoomLoad(
+  load: RoomLoad,
+  onStarted: (server: ServerUnderTest) => void = () => undefined,
+  serverOptions: { inspect?: boolean } = {},
+): Promise<RoomLoadRun> {
+  const server = await ServerUnderTest.start(serverOptions)
   onStarted(server)
   const pool = new ClientPool(load.loadProcesses)
   const boards = await server.createBoards(load.rooms, 'Last')

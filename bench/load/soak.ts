@@ -1,3 +1,4 @@
+import type { HeapAfterGc } from '../inspector.ts'
 import { closeRoomLoad, measureWindow, openRoomLoad, type RoomLoad } from './connections.ts'
 import { check, mean, mib, ms, sampleServer, type LoadOptions, type ScenarioResult, type ServerSample } from './scenarioResult.ts'
 
@@ -14,14 +15,28 @@ function change(samples: readonly ServerSample[], durationMs: number, pick: (sam
   return { first, last, percent: ((last - first) / first) * 100, windowMs }
 }
 
-/** Scenario 6: 200 clients (10 rooms × 20, a writer per room, presence from all) for `soakMinutes`; does the server drift? */
+/**
+ * Scenario 6: 200 clients (10 rooms × 20, a writer per room, presence from
+ * all) for `soakMinutes`; do the server's memory and descriptors drift?
+ * The server runs with the inspector on loopback, only to force two GCs.
+ */
 export async function runSoak(options: LoadOptions): Promise<ScenarioResult> {
   const durationMs = options.soakMinutes * 60_000
-  const run = await openRoomLoad(LOAD)
+  const run = await openRoomLoad(LOAD, () => undefined, { inspect: true })
+  const windowMs = Math.min(COMPARE_WINDOW_MS, durationMs / 4)
   try {
     const sampler = sampleServer(run.server, SAMPLE_MS)
+    // Heap after a full GC at the end of the first window and at the end: growth there is kept memory, not V8's slack.
+    let heapFirst: Promise<HeapAfterGc> | null = null
+    const firstGc = setTimeout(() => {
+      heapFirst = run.server.heapAfterGc()
+    }, windowMs)
     const window = await measureWindow(run, durationMs / 1_000)
+    clearTimeout(firstGc)
     const samples = sampler.stop()
+    const heapStart = await (heapFirst ?? run.server.heapAfterGc())
+    const heapEnd = await run.server.heapAfterGc()
+    const heapPercent = ((heapEnd.usedMiB - heapStart.usedMiB) / heapStart.usedMiB) * 100
     const rss = change(samples, durationMs, (sample) => sample.rssKiB)
     const fds = change(samples, durationMs, (sample) => sample.fds)
     const p99 = window.figures.histogram.quantileMicros(0.99) / 1_000
@@ -32,6 +47,12 @@ export async function runSoak(options: LoadOptions): Promise<ScenarioResult> {
       checks: [
         check(`RSS first / last ${windowLabel}`, `${mib(rss.first)} / ${mib(rss.last)} (${rss.percent.toFixed(1)} %)`, `±${TARGET_CHANGE_PERCENT} %`, Math.abs(rss.percent) <= TARGET_CHANGE_PERCENT),
         check(`open fds first / last ${windowLabel}`, `${fds.first.toFixed(0)} / ${fds.last.toFixed(0)} (${fds.percent.toFixed(1)} %)`, `±${TARGET_CHANGE_PERCENT} %`, Math.abs(fds.percent) <= TARGET_CHANGE_PERCENT),
+        check(
+          `heap after full GC at ${windowLabel} / at the end`,
+          `${heapStart.usedMiB.toFixed(1)} MiB / ${heapEnd.usedMiB.toFixed(1)} MiB (${heapPercent.toFixed(1)} %)`,
+          '—',
+          null,
+        ),
         check('update delivery p99 over the run', ms(p99), '—', null),
         check(
           'CPU: server / load processes / everything else',
@@ -45,6 +66,7 @@ export async function runSoak(options: LoadOptions): Promise<ScenarioResult> {
         minutes: options.soakMinutes,
         rss,
         fds,
+        heapAfterGcMiB: { first: heapStart.usedMiB, end: heapEnd.usedMiB, percent: heapPercent },
         p50Ms: window.figures.histogram.quantileMicros(0.5) / 1_000,
         p99Ms: p99,
         deliveries: window.figures.deliveries,
