@@ -1,6 +1,7 @@
 import os from 'node:os'
 import { readCpuMicros, readMachineBusyMicros, sleep, waitForQuietMachine } from '../procStats.ts'
 import { ClientPool, type MergedRawFigures } from './ClientPool.ts'
+import { readRunQueueWaitMicros } from './runQueueWait.ts'
 import type { RawSpec } from './clientProtocol.ts'
 import { check, mib, ms, sampleServer, type LoadOptions, type ScenarioResult, type ServerSample } from './scenarioResult.ts'
 import { ServerUnderTest } from './ServerUnderTest.ts'
@@ -47,6 +48,8 @@ export interface Window {
   generatorCores: number
   /** Busy cores of everything else on the machine: others share it, and a busy window says so. */
   otherCores: number
+  /** Share of the window the server's JavaScript thread was runnable but waited for a CPU. */
+  serverWaitShare: number
 }
 
 /** Measures delivery latency for `seconds`, with the CPU the server and the load processes used meanwhile. */
@@ -54,6 +57,7 @@ export async function measureWindow(run: RoomLoadRun, seconds: number): Promise<
   const serverCpu = readCpuMicros(run.server.pid)
   const generatorCpu = run.pool.cpuMicros()
   const machineBusy = readMachineBusyMicros()
+  const serverWait = readRunQueueWaitMicros(run.server.pid)
   const start = performance.now()
   await run.pool.measureStart()
   await sleep(seconds * 1_000)
@@ -62,7 +66,14 @@ export async function measureWindow(run: RoomLoadRun, seconds: number): Promise<
   const serverCores = (readCpuMicros(run.server.pid) - serverCpu) / elapsedMicros
   const generatorCores = (run.pool.cpuMicros() - generatorCpu) / elapsedMicros
   const machineCores = (readMachineBusyMicros() - machineBusy) / elapsedMicros
-  return { figures, seconds: elapsedMicros / 1_000_000, serverCores, generatorCores, otherCores: Math.max(0, machineCores - serverCores - generatorCores) }
+  return {
+    figures,
+    seconds: elapsedMicros / 1_000_000,
+    serverCores,
+    generatorCores,
+    otherCores: Math.max(0, machineCores - serverCores - generatorCores),
+    serverWaitShare: (readRunQueueWaitMicros(run.server.pid) - serverWait) / elapsedMicros,
+  }
 }
 
 export async function closeRoomLoad(run: RoomLoadRun): Promise<void> {
@@ -114,6 +125,7 @@ export async function runConnections(options: LoadOptions): Promise<ScenarioResu
           `of ${os.cpus().length}`,
           null,
         ),
+        check('server thread runnable but waiting for a CPU', `${(window.serverWaitShare * 100).toFixed(0)} % of the time`, '—', null),
       ],
       figures: {
         connections: LOAD.rooms * LOAD.clientsPerRoom,
@@ -133,6 +145,7 @@ export async function runConnections(options: LoadOptions): Promise<ScenarioResu
         serverCores: window.serverCores,
         generatorCores: window.generatorCores,
         otherCores: window.otherCores,
+        serverWaitShare: window.serverWaitShare,
       },
     }
   } finally {

@@ -4,6 +4,7 @@ import { readBoardRecords } from '../../shared/boardDocument.ts'
 import { connectSynced } from '../../tests/support/boardClient.ts'
 import { nowMicros, readCpuMicros, readMachineBusyMicros, sleep, waitForQuietMachine } from '../procStats.ts'
 import { ClientPool } from './ClientPool.ts'
+import { readRunQueueWaitMicros } from './runQueueWait.ts'
 import { QUIET_BUSY_CORES, QUIET_WAIT_MS } from './connections.ts'
 import { awarenessIdOf, HOSTILE_TAG, type RawSpec } from './clientProtocol.ts'
 import { check, ms, type LoadOptions, type ScenarioResult } from './scenarioResult.ts'
@@ -18,6 +19,8 @@ const ATTACK_CONNECTIONS = 4
 const TARGET_RATIO = 3
 
 interface Cores {
+  /** Share of the time the server's JavaScript thread was runnable but waited for a CPU. */
+  serverWait: number
   machine: number
   server: number
   honest: number
@@ -62,13 +65,14 @@ export async function runHostile(options: LoadOptions): Promise<ScenarioResult> 
 
     /** Busy cores of the whole machine, the server, the honest clients' and the attacker's process while `work` ran. */
     const busyCores = async <T>(work: () => Promise<T>): Promise<[T, Cores]> => {
-      const before = { machine: readMachineBusyMicros(), server: readCpuMicros(server.pid), honest: honest.cpuMicros(), attacker: attacker.cpuMicros() }
+      const before = { wait: readRunQueueWaitMicros(server.pid), machine: readMachineBusyMicros(), server: readCpuMicros(server.pid), honest: honest.cpuMicros(), attacker: attacker.cpuMicros() }
       const start = nowMicros()
       const result = await work()
       const elapsed = nowMicros() - start
       return [
         result,
         {
+          serverWait: (readRunQueueWaitMicros(server.pid) - before.wait) / elapsed,
           machine: (readMachineBusyMicros() - before.machine) / elapsed,
           server: (readCpuMicros(server.pid) - before.server) / elapsed,
           honest: (honest.cpuMicros() - before.honest) / elapsed,
@@ -120,6 +124,12 @@ export async function runHostile(options: LoadOptions): Promise<ScenarioResult> 
             .map((cores) => `${cores.server.toFixed(2)}, ${cores.honest.toFixed(2)}, ${cores.attacker.toFixed(2)}, ${cores.machine.toFixed(2)}`)
             .join(' / '),
           `of ${os.cpus().length} cores`,
+          null,
+        ),
+        check(
+          'server thread waiting for a CPU without / under attack',
+          `${(baselineCores.serverWait * 100).toFixed(0)} % / ${(attackCores.serverWait * 100).toFixed(0)} % of the time`,
+          '—',
           null,
         ),
         check('attack rate', `${((HOSTILE_FRAMES / attack.durationMs) * 1_000).toFixed(0)} frames/s over ${(attack.durationMs / 1_000).toFixed(1)} s`, '—', null),

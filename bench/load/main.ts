@@ -1,5 +1,5 @@
 /*
- * `npm run bench:load [-- --quick] [-- --only connections,storm] [-- --soak-minutes 30] [-- --nice -10]`:
+ * `npm run bench:load [-- --quick] [-- --only connections,storm] [-- --soak-minutes 30] [-- --nice=-10]`:
  * the sync server under real load (issue 17), each scenario against a fresh
  * server started as production runs it (`node dist/server.mjs`, own
  * DATA_DIR and SQLite file). Prints a table of figures against their

@@ -74,6 +74,7 @@ export async function runSoak(options: LoadOptions): Promise<ScenarioResult> {
         serverCores: window.serverCores,
         generatorCores: window.generatorCores,
         otherCores: window.otherCores,
+        serverWaitShare: window.serverWaitShare,
         samples: samples.map((sample) => [Math.round(sample.atMs / 1_000), Math.round(sample.rssKiB / 1024), sample.fds]),
       },
     }
