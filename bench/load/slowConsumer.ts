@@ -44,6 +44,8 @@ export async function runSlowConsumer(options: LoadOptions): Promise<ScenarioRes
     if (!board) throw new Error('no board')
     const writer = await connectSynced(server.wsBase, board.id, server.token)
     clients.push(writer)
+    const writerCloses: number[] = []
+    writer.provider.on('connection-close', (event) => writerCloses.push(event?.code ?? 0))
     for (let n = 0; n < READERS; n++) clients.push(await connectSynced(server.wsBase, board.id, server.token))
     const slow = openRaw(board.url, { perMessageDeflate: false })
     await slow.opened
@@ -80,7 +82,16 @@ export async function runSlowConsumer(options: LoadOptions): Promise<ScenarioRes
     const reconnectAt = Date.now()
     const back = await connectSynced(server.wsBase, board.id, server.token)
     clients.push(back)
-    await until(() => back.records.get('after') === 'drop', 'the reconnected client to get the edit after the drop', CLOSE_TIMEOUT_MS)
+    await until(() => back.records.get('after') === 'drop', 'the reconnected client to get the edit after the drop', CLOSE_TIMEOUT_MS).catch(
+      (error: unknown) => {
+        const state = [
+          `writer connected ${writer.provider.wsconnected} synced ${writer.provider.synced}, closes ${writerCloses.join(',')}`,
+          `reconnected client synced ${back.provider.synced} with ${back.records.size} of ${writer.records.size} notes`,
+          `readers connected ${clients.slice(1, 1 + READERS).filter((reader) => reader.provider.wsconnected).length} of ${READERS}`,
+        ]
+        throw new Error(`${error instanceof Error ? error.message : String(error)} (${state.join('; ')})`)
+      },
+    )
     const complete = back.records.get('long') === writer.records.get('long') && back.records.size === writer.records.size
     const resyncMs = Date.now() - reconnectAt
     const growthKiB = peakKiB - controlPeakKiB
