@@ -472,9 +472,12 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
    * long and at least half the size of the snapshot it will replace.
    */
   private scheduleCompaction(): void {
-    if (this.compacting || this.updatesSinceSnapshot < this.deps.compactAfterUpdates || this.logBytes * 2 < this.snapshotBytes) return
+    // A board edited without a pause never has its quiet moment, and its log counts against the size cap: past half
+    // the cap the log is compacted at once, or history alone would close its writers (4413) while the board holds little.
+    const logNearCap = this.logBytes * 2 >= this.deps.content.maxBoardBytes
+    if (this.compacting || (this.updatesSinceSnapshot < this.deps.compactAfterUpdates && !logNearCap) || this.logBytes * 2 < this.snapshotBytes) return
     if (this.compactionTimer) clearTimeout(this.compactionTimer)
-    const forced = this.updatesSinceSnapshot >= this.deps.compactAfterUpdates * FORCED_COMPACTION_FACTOR
+    const forced = logNearCap || this.updatesSinceSnapshot >= this.deps.compactAfterUpdates * FORCED_COMPACTION_FACTOR
     this.compactionTimer = setTimeout(() => {
       this.compactionTimer = null
       this.compacting = this.compact().finally(() => {

@@ -90,17 +90,17 @@ class RecordingRelay implements BoardRelay {
   }
 }
 
-function makeRegistry(store: BoardStore, relay?: RecordingRelay): RoomRegistry {
+function makeRegistry(store: BoardStore, relay?: RecordingRelay, limits: { compactIdleMs?: number; maxBoardBytes?: number } = {}): RoomRegistry {
   return new RoomRegistry({
     relay,
     store,
     logger: createLogger('silent'),
     metrics: new Metrics(),
     compactAfterUpdates: 1000,
-    compactIdleMs: 1000,
+    compactIdleMs: limits.compactIdleMs ?? 1000,
     maxPendingUpdatesPerClient: 10,
     awareness: { maxStateBytes: 64 * 1024, maxUpdatesPerSecond: 30 },
-    content: { maxRecordBytes: 512 * 1024, maxBoardBytes: 64 * 1024 * 1024 },
+    content: { maxRecordBytes: 512 * 1024, maxBoardBytes: limits.maxBoardBytes ?? 64 * 1024 * 1024 },
   })
 }
 
@@ -217,5 +217,23 @@ describe('BoardRoom', () => {
     expect(reader.sent.length).toBe(greeting + 1)
     await room.resync()
     expect(reader.sent.length).toBe(greeting + 1)
+  })
+
+  it('a board edited without pause is compacted before its log alone fills the size cap', async () => {
+    // Never quiet for the idle compaction, and far fewer updates than the count that forces one.
+    const registry = makeRegistry(openStore(), undefined, { compactIdleMs: 60_000, maxBoardBytes: 256 * 1024 })
+    const room = await registry.open('busy')
+    const writer = new MemorySocket()
+    room.join(writer, FULL_ACCESS)
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => room.handleMessage(writer, updateMessage(update)))
+    const notes = new NoteMap(doc)
+    // 40 versions of one 20 KB note: 800 KB of log for a board that holds about 20 KB.
+    for (let version = 0; version < 40; version++) {
+      notes.set('long', `${version}: ${'Idee '.repeat(4_000)}`)
+      await room.whenWritten()
+    }
+    expect(writer.isOpen).toBe(true)
+    expect(new NoteMap(room.doc).get('long')?.startsWith('39: ')).toBe(true)
   })
 })
