@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import { encodeBinaryFrame } from './binaryFrame.ts'
 import type { BoardRoom } from './BoardRoom.ts'
+import { InboundBudget } from './InboundBudget.ts'
 import type { RoomRegistry } from './RoomRegistry.ts'
 import type { ConnectionAccess, SyncSocket } from './SyncSocket.ts'
 
@@ -86,6 +87,8 @@ class WsSyncSocket implements SyncSocket {
   }
 
   close(code: number, reason: string): void {
+    // A connection paused for sending too fast must read the client's answer to our close frame, or closing waits for ws's 30 s timeout.
+    if (this.ws.isPaused) this.ws.resume()
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, reason)
     }
@@ -177,6 +180,7 @@ export class SyncEndpoint {
     this.sockets.add(socket)
     let room: BoardRoom | null = null
     let buffered: Uint8Array[] | null = []
+    const budget = new InboundBudget()
 
     ws.on('error', (error) => {
       // ws has already closed the socket (1009 for an oversized frame); without this listener the process would crash.
@@ -201,6 +205,14 @@ export class SyncEndpoint {
         buffered.push(message)
       } else {
         socket.close(CloseCode.policyViolation, 'too many messages before the board was loaded')
+      }
+      const waitMs = budget.spend(message.byteLength)
+      if (waitMs > 0 && !ws.isPaused && ws.readyState === WebSocket.OPEN) {
+        metrics.count('sync_reads_paused_total')
+        ws.pause()
+        setTimeout(() => {
+          if (ws.readyState === WebSocket.OPEN && ws.isPaused) ws.resume()
+        }, waitMs).unref()
       }
     })
     ws.on('close', () => {
