@@ -9,13 +9,14 @@ import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
+import { serveRequests } from './childProcessRpc.ts'
 import { Histogram } from './histogram.ts'
 import type {
   ClientSpec,
   ColdSyncResult,
   ConnectResult,
   LoadRequestMessage,
-  LoadResponseMessage,
+  LoadRequests,
   LoadResults,
   MeasureResult,
 } from './loadProtocol.ts'
@@ -370,15 +371,4 @@ async function handle(request: LoadRequestMessage): Promise<LoadResults[typeof r
   }
 }
 
-function reply(message: LoadResponseMessage): void {
-  process.send?.(message)
-}
-
-process.on('message', (request: LoadRequestMessage) => {
-  handle(request).then(
-    (result) => reply({ id: request.id, ok: true, result }),
-    (error: unknown) => reply({ id: request.id, ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
-  )
-})
-// The pool owns this process; without it there is nothing left to do.
-process.on('disconnect', () => process.exit(0))
+serveRequests<LoadRequests, LoadResults>(handle)

@@ -1,3 +1,4 @@
+import type { RequestMessage } from './childProcessRpc.ts'
 import type { SparseHistogram } from './histogram.ts'
 import type { WireFraming } from './wireFraming.ts'
 
@@ -64,12 +65,4 @@ export interface LoadResults {
   coldSync: ColdSyncResult
 }
 
-export type LoadCommand = keyof LoadRequests
-
-export type LoadRequestMessage = {
-  [C in LoadCommand]: { id: number; cmd: C; args: LoadRequests[C] }
-}[LoadCommand]
-
-export type LoadResponseMessage =
-  | { id: number; ok: true; result: LoadResults[LoadCommand] }
-  | { id: number; ok: false; error: string }
+export type LoadRequestMessage = RequestMessage<LoadRequests>

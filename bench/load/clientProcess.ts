@@ -4,8 +4,9 @@
  * reconnect like the board page, or a hostile sender. Load lives outside
  * the main process so 2,000 sockets measure the server, not one event loop.
  */
+import { serveRequests } from '../childProcessRpc.ts'
 import { attack } from './attacker.ts'
-import type { ClientRequestMessage, ClientResponseMessage, ClientResults } from './clientProtocol.ts'
+import type { ClientRequestMessage, ClientRequests, ClientResults } from './clientProtocol.ts'
 import { PageClients } from './pageClients.ts'
 import { RawClients } from './rawClients.ts'
 
@@ -47,16 +48,4 @@ async function handle(request: ClientRequestMessage): Promise<ClientResults[type
   }
 }
 
-process.on('message', (request: ClientRequestMessage) => {
-  handle(request).then(
-    (result) => process.send?.({ id: request.id, ok: true, result } satisfies ClientResponseMessage),
-    (error: unknown) =>
-      process.send?.({
-        id: request.id,
-        ok: false,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      } satisfies ClientResponseMessage),
-  )
-})
-// The pool owns this process; without it there is nothing left to do.
-process.on('disconnect', () => process.exit(0))
+serveRequests<ClientRequests, ClientResults>(handle)

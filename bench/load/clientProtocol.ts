@@ -1,3 +1,4 @@
+import type { RequestMessage } from '../childProcessRpc.ts'
 import type { SparseHistogram } from '../histogram.ts'
 
 /** A raw connection that speaks just enough y-websocket: receivers time the writers' notes, everyone sends presence. */
@@ -74,15 +75,7 @@ export interface ClientResults {
   attack: AttackFigures
 }
 
-export type ClientCommand = keyof ClientRequests
-
-export type ClientRequestMessage = {
-  [C in ClientCommand]: { id: number; cmd: C; args: ClientRequests[C] }
-}[ClientCommand]
-
-export type ClientResponseMessage =
-  | { id: number; ok: true; result: ClientResults[ClientCommand] }
-  | { id: number; ok: false; error: string }
+export type ClientRequestMessage = RequestMessage<ClientRequests>
 
 /** Put into every hostile payload, so a frame that carries one is found with one indexOf. */
 export const HOSTILE_TAG = 'HOSTILE-7f3a'
