@@ -7,10 +7,10 @@
  */
 import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
-import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { serveRequests } from './childProcessRpc.ts'
 import { Histogram } from './histogram.ts'
+import { NoteWriter } from './noteWriter.ts'
 import type {
   ClientSpec,
   ColdSyncResult,
@@ -27,12 +27,9 @@ import {
   EMPTY_STEP2,
   findMarker,
   readEnvelope,
-  tldrawLikeRecord,
-  writeMarker,
   writeSyncStep1,
   writeSyncStep1FromStateVector,
   writeSyncStep2,
-  writeUpdate,
 } from './wire.ts'
 
 const CONNECT_CONCURRENCY = 50
@@ -45,27 +42,9 @@ const CLOSE_TIMEOUT_MS = 5_000
 const MAX_SEND_LAG_MICROS = 200_000
 const WS_OPTIONS = { perMessageDeflate: false }
 
-class Writer {
-  readonly doc = new Y.Doc()
-  private readonly records = new YKeyValue<Record<string, unknown>>(this.doc.getArray('tl_records'))
-  private lastUpdate: Uint8Array | null = null
-  private seq = 0
+/** A writer on a schedule: when its next update is due. */
+class Writer extends NoteWriter {
   nextDueMicros = 0
-
-  constructor(private readonly uid: number) {
-    this.doc.on('update', (update: Uint8Array) => {
-      this.lastUpdate = update
-    })
-  }
-
-  /** Moves this writer's shape; the send time is stamped into its text right before encoding. */
-  nextMessage(): Uint8Array {
-    this.seq += 1
-    const text = writeMarker(nowMicros(), this.uid) + ' Idee'
-    this.records.set(`shape:w${this.uid}`, tldrawLikeRecord(`shape:w${this.uid}`, this.seq, text))
-    if (!this.lastUpdate) throw new Error('YKeyValue.set produced no update')
-    return writeUpdate(this.lastUpdate)
-  }
 }
 
 interface Client {

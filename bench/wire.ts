@@ -1,8 +1,8 @@
-import { toRichText } from '@tldraw/tlschema'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { noteProps } from '../tests/support/noteRecord.ts'
 
 /** y-websocket's top-level message type for document sync. */
 const MESSAGE_SYNC = 0
@@ -121,19 +121,6 @@ export function tldrawLikeRecord(id: string, n: number, text: string): Record<st
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      richText: toRichText(text),
-      textLastEditedBy: null,
-    },
+    props: noteProps(text, 'yellow'),
   }
 }

@@ -1,11 +1,9 @@
 import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
-import * as Y from 'yjs'
-import { writeBoardRecords } from '../../shared/boardDocument.ts'
-import { noteShape } from '../../tests/support/noteMap.ts'
 import { Histogram } from '../histogram.ts'
 import { nowMicros } from '../procStats.ts'
-import { EMPTY_STEP1, EMPTY_STEP2, findMarker, readEnvelope, writeMarker, writeSyncStep1, writeSyncStep2, writeUpdate } from '../wire.ts'
+import { NoteWriter } from '../noteWriter.ts'
+import { EMPTY_STEP1, EMPTY_STEP2, findMarker, readEnvelope, writeSyncStep1, writeSyncStep2 } from '../wire.ts'
 import { honestPresence, writeAwarenessMessage } from './awarenessMessage.ts'
 import { awarenessIdOf, HOSTILE_TAG, type RawFigures, type RawSpec } from './clientProtocol.ts'
 
@@ -14,29 +12,6 @@ const HANDSHAKE_TIMEOUT_MS = 30_000
 const CLOSE_TIMEOUT_MS = 5_000
 const TICK_MS = 5
 const WS_OPTIONS = { perMessageDeflate: false }
-
-/** A writer moves one note of its own, like a person dragging it: the board does not grow over a long run. */
-class NoteWriter {
-  readonly doc = new Y.Doc()
-  private lastUpdate: Uint8Array | null = null
-  private seq = 0
-
-  constructor(private readonly uid: number) {
-    this.doc.on('update', (update: Uint8Array) => {
-      this.lastUpdate = update
-    })
-  }
-
-  /** A real tldraw note record; the send time is stamped into its text right before encoding. */
-  nextMessage(): Uint8Array {
-    this.seq += 1
-    const note = noteShape(`w${this.uid}`, `${writeMarker(nowMicros(), this.uid)} Idee ${this.seq}`)
-    const moved = { ...note, x: (this.seq * 37) % 2_000, y: (this.seq * 53) % 1_500 }
-    writeBoardRecords(this.doc, { set: [moved] })
-    if (!this.lastUpdate) throw new Error('writing a note produced no update')
-    return writeUpdate(this.lastUpdate)
-  }
-}
 
 interface RawClient {
   spec: RawSpec
