@@ -50,8 +50,14 @@ interface Outbound {
   to: SyncSocket | null
   except: SyncSocket | null
   message: Uint8Array
-  /** The document update `message` carries, when it is one: updates of one batch can go out merged. */
-  update?: Uint8Array
+  /** Set when `message` carries a client's update: it passed the content check, so a batch's may go out merged. */
+  clientUpdate?: Uint8Array
+}
+
+type ClientUpdate = Outbound & { clientUpdate: Uint8Array }
+
+function isClientUpdate(outbound: Outbound): outbound is ClientUpdate {
+  return outbound.clientUpdate !== undefined
 }
 
 interface WriteBatch {
@@ -440,7 +446,7 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
     const batch = this.openBatch ?? this.openWriteBatch()
     batch.updates.push(update)
     batch.bytes += update.byteLength
-    batch.outbound.push({ to: null, except: from, message: writeUpdateMessage(update), update })
+    batch.outbound.push({ to: null, except: from, message: writeUpdateMessage(update), ...(from ? { clientUpdate: update } : {}) })
   }
 
   private openWriteBatch(): WriteBatch {
@@ -500,15 +506,15 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
    * records a client skips, update by update.
    */
   private deliverBatch(outbound: readonly Outbound[]): void {
-    let run: Array<Outbound & { update: Uint8Array }> = []
+    let run: ClientUpdate[] = []
     const sendRun = (): void => {
       if (run.length === 1 && run[0]) this.deliver(run[0])
       else if (run.length > 1) this.broadcastMerged(run)
       run = []
     }
     for (const item of outbound) {
-      if (item.to === null && item.except !== null && item.update) {
-        run.push({ ...item, update: item.update })
+      if (isClientUpdate(item)) {
+        run.push(item)
       } else {
         sendRun()
         this.deliver(item)
@@ -517,9 +523,9 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
     sendRun()
   }
 
-  private broadcastMerged(run: ReadonlyArray<Outbound & { update: Uint8Array }>): void {
+  private broadcastMerged(run: readonly ClientUpdate[]): void {
     const mergedWithout = (writer: SyncSocket | null): Uint8Array | null => {
-      const updates = run.filter((item) => item.except !== writer).map((item) => item.update)
+      const updates = run.filter((item) => item.except !== writer).map((item) => item.clientUpdate)
       return updates.length === 0 ? null : writeUpdateMessage(Y.mergeUpdates(updates))
     }
     const forEveryone = mergedWithout(null)
