@@ -221,19 +221,20 @@ describe('BoardRoom', () => {
 
   it('a board edited without pause is compacted before its log alone fills the size cap', async () => {
     // Never quiet for the idle compaction, and far fewer updates than the count that forces one.
-    const registry = makeRegistry(openStore(), undefined, { compactIdleMs: 60_000, maxBoardBytes: 256 * 1024 })
+    // The cap leaves half of itself (25 versions) of headroom while a compaction runs, as 64 MiB do in production.
+    const registry = makeRegistry(openStore(), undefined, { compactIdleMs: 60_000, maxBoardBytes: 1024 * 1024 })
     const room = await registry.open('busy')
     const writer = new MemorySocket()
     room.join(writer, FULL_ACCESS)
     const doc = new Y.Doc()
     doc.on('update', (update: Uint8Array) => room.handleMessage(writer, updateMessage(update)))
     const notes = new NoteMap(doc)
-    // 40 versions of one 20 KB note: 800 KB of log for a board that holds about 20 KB.
-    for (let version = 0; version < 40; version++) {
+    // 120 versions of one 20 KB note: 2.4 MB of log, over twice the cap, for a board that holds about 20 KB.
+    for (let version = 0; version < 120; version++) {
       notes.set('long', `${version}: ${'Idee '.repeat(4_000)}`)
       await room.whenWritten()
     }
     expect(writer.isOpen).toBe(true)
-    expect(new NoteMap(room.doc).get('long')?.startsWith('39: ')).toBe(true)
+    expect(new NoteMap(room.doc).get('long')?.startsWith('119: ')).toBe(true)
   })
 })
