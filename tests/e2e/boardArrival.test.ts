@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { toRichText } from '@tldraw/tlschema'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { seedPairBoard } from '../../server/boards/boardSeeding.ts'
 import { BoardDocuments } from '../../server/boards/BoardDocuments.ts'
@@ -89,6 +90,47 @@ describeInChromium('arriving on a board', () => {
       expect(await page.getByTestId('back-to-lobby').getAttribute('href')).toBe(`/e/${await server.eventId()}`)
       await page.screenshot({ path: path.join(SHOTS, `far-notes-${screen}.png`) })
     }
+  })
+
+  it('a hatched rectangle is drawn with its hatching once the board has settled, light and dark', async () => {
+    const boardId = await server.createBoard('Schraffur')
+    const hatched = {
+      id: 'shape:hatched',
+      typeName: 'shape',
+      type: 'geo',
+      parentId: 'page:page',
+      index: 'a1',
+      x: 100,
+      y: 100,
+      rotation: 0,
+      isLocked: false,
+      opacity: 1,
+      meta: {},
+      props: {
+        ...{ w: 240, h: 160, geo: 'rectangle', dash: 'solid', growY: 0, url: '', scale: 1, flipX: false, flipY: false },
+        ...{ color: 'blue', labelColor: 'black', fill: 'pattern', size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', richText: toRichText('') },
+      },
+    }
+    await new BoardDocuments(server.server.registry).change(boardId, (doc) => {
+      seedBoardDoc(doc, new BoardBuilder('de').records(), TLDRAW_SCHEMA.serialize())
+      writeBoardRecords(doc, { set: [hatched] })
+    })
+    const page = await openBoardOn(LAPTOP, `${server.httpUrl}/b/${boardId}?token=${await server.participantToken()}`)
+    // The pattern the shape paints with, as its fill names it, and what that pattern holds: tldraw's hatching
+    // tile is an image; a plain rect is the placeholder until the tile is drawn.
+    const tileOfShape = () =>
+      page.evaluate(() => {
+        const fill = document.querySelector('.tl-shape[data-shape-id="shape:hatched"] path[fill^="url(#"]')?.getAttribute('fill')
+        const id = fill?.slice('url(#'.length, -1)
+        const pattern = id ? document.getElementById(id) : null
+        return pattern?.firstElementChild?.getAttribute('href')?.startsWith('blob:') ? 'drawn' : (pattern?.firstElementChild?.tagName ?? 'no pattern')
+      })
+    await expect.poll(tileOfShape, { timeout: 10_000 }).toBe('drawn')
+    await page.screenshot({ path: path.join(SHOTS, 'hatched-light.png') })
+    // Dark mode paints with the dark tiles, which are drawn after the light ones.
+    await page.keyboard.press('Control+/')
+    await expect.poll(() => page.evaluate(() => document.querySelector('.tl-container')?.classList.contains('tl-theme__dark'))).toBe(true)
+    await expect.poll(tileOfShape, { timeout: 10_000 }).toBe('drawn')
   })
 
   it('on a speed-dating table, a phone arrives at its own card, not at the partner’s, and a laptop has its own card in the middle', async () => {

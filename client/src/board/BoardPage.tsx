@@ -12,6 +12,7 @@ import { ASSET_URLS } from './assetUrls.ts'
 import { CollaboratorCursor } from './cursors/CollaboratorCursor.tsx'
 import { createBoardAssetStore } from './boardAssetStore.ts'
 import { MAX_IMAGE_DIMENSION_PX } from './downscaleImage.ts'
+import { PATTERN_FILL_SHAPE_UTILS } from './patternFills.tsx'
 import { IdentityDialog } from './IdentityDialog.tsx'
 import { isMissingRequiredLicense } from './licenseRequirement.ts'
 import { TopBar } from './TopBar.tsx'
@@ -100,6 +101,7 @@ function BoardCanvas({ board, licenseKey, maxAssetBytes, onEditor }: BoardCanvas
   return (
     <Tldraw
       store={board.store}
+      shapeUtils={PATTERN_FILL_SHAPE_UTILS}
       user={user}
       licenseKey={licenseKey ?? undefined}
       assetUrls={ASSET_URLS}

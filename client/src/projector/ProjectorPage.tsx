@@ -18,6 +18,7 @@ import type { WorkshopSnapshot } from '../workshop/WorkshopConnection.ts'
 import { OverviewWall } from '../overview/OverviewWall.tsx'
 import { JoinCorner, joinCodeFromUrl } from './JoinCorner.tsx'
 import { ProjectorTablePlan } from './ProjectorTablePlan.tsx'
+import { PATTERN_FILL_SHAPE_UTILS } from '../board/patternFills.tsx'
 import { RankedNotes } from './RankedNotes.tsx'
 import { useWholeBoardView } from './useWholeBoardView.ts'
 import './projector.css'
@@ -114,6 +115,7 @@ function ProjectorCanvas({ board, licenseKey, onEditor }: { board: OpenBoard; li
   return (
     <Tldraw
       store={board.store}
+      shapeUtils={PATTERN_FILL_SHAPE_UTILS}
       hideUi
       licenseKey={licenseKey ?? undefined}
       assetUrls={ASSET_URLS}
