@@ -55,15 +55,15 @@ export class ChildProcessRpc<Requests, Results extends Record<keyof Requests, un
     return total
   }
 
-  request<C extends keyof Requests>(index: number, cmd: C, args: Requests[C]): Promise<Results[C]> {
+  request<C extends keyof Requests>(index: number, cmd: C, args: Requests[C], timeoutMs = this.timeoutMs): Promise<Results[C]> {
     const child = this.processes[index]
     if (!child) throw new Error(`no load process ${index}`)
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
-        reject(new Error(`load process ${index} did not answer ${String(cmd)} within ${this.timeoutMs} ms`))
-      }, this.timeoutMs)
+        reject(new Error(`load process ${index} did not answer ${String(cmd)} within ${timeoutMs} ms`))
+      }, timeoutMs)
       // The result type follows from `cmd`, which the load process switches on.
       this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject, timer })
       child.send({ id, cmd, args })

@@ -122,6 +122,7 @@ export function createServer(config: Config, logger: Logger, { storage, now = Da
     maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes,
     keepaliveIntervalMs: config.keepaliveIntervalMs,
+    trustProxy: config.trustProxy,
   })
   access.onRevoked((linkIds) => {
     sync.closeLinks(linkIds)

@@ -22,10 +22,25 @@ export class InboundBudget {
 
   /** Spends one message's cost; the milliseconds to pause reading before the next one (0: read on). */
   spend(messageBytes: number): number {
+    return this.charge(1 + messageBytes / INBOUND_BYTES_PER_UNIT)
+  }
+
+  /** Spends `units` for something other than a message (an offence); the milliseconds to pause reading. */
+  charge(units: number): number {
+    this.refill()
+    this.units -= units
+    return this.waitMs()
+  }
+
+  /** How long reading has to wait until the budget is out of debt (0: it is not in debt). */
+  waitMs(): number {
+    this.refill()
+    return this.units >= 0 ? 0 : Math.ceil((-this.units / INBOUND_UNITS_PER_SECOND) * 1000)
+  }
+
+  private refill(): void {
     const now = this.now()
     this.units = Math.min(INBOUND_BURST_UNITS, this.units + ((now - this.last) / 1000) * INBOUND_UNITS_PER_SECOND)
     this.last = now
-    this.units -= 1 + messageBytes / INBOUND_BYTES_PER_UNIT
-    return this.units >= 0 ? 0 : Math.ceil((-this.units / INBOUND_UNITS_PER_SECOND) * 1000)
   }
 }

@@ -2,11 +2,12 @@ import type { IncomingMessage } from 'node:http'
 import { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CloseCode } from '../../shared/closeCodes.ts'
+import { clientAddress } from '../http/clientAddress.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics.ts'
 import { encodeBinaryFrame } from './binaryFrame.ts'
 import type { BoardRoom } from './BoardRoom.ts'
-import { InboundBudget } from './InboundBudget.ts'
+import { OffenderBudgets } from './OffenderBudgets.ts'
 import type { RoomRegistry } from './RoomRegistry.ts'
 import type { ConnectionAccess, SyncSocket } from './SyncSocket.ts'
 
@@ -18,7 +19,12 @@ export interface SyncEndpointOptions {
   /** Bytes queued for one client before it is dropped as too slow. */
   maxSendBufferBytes: number
   keepaliveIntervalMs: number
+  /** Whether X-Forwarded-For names the client (behind our own reverse proxy), as for Express's `trust proxy`. */
+  trustProxy: boolean
 }
+
+/** Closes that mean the client broke the protocol, not that it is slow, unlucky or unauthorised. */
+const OFFENCE_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.invalidPayload, CloseCode.policyViolation, CloseCode.messageTooBig])
 
 /** Messages a client may send while its board is still loading; a real client sends two or three. */
 const MAX_BUFFERED_MESSAGES = 64
@@ -59,6 +65,7 @@ class WsSyncSocket implements SyncSocket {
     readonly linkId: string | null,
     private readonly maxSendBufferBytes: number,
     private readonly onTooSlow: () => void,
+    private readonly onOffence: () => void,
   ) {
     const transport = (ws as unknown as { _socket?: unknown })._socket
     if (!(transport instanceof Duplex)) throw new Error('ws no longer exposes its socket as _socket; the sync relay needs a new send path')
@@ -87,6 +94,7 @@ class WsSyncSocket implements SyncSocket {
   }
 
   close(code: number, reason: string): void {
+    if (OFFENCE_CLOSE_CODES.has(code) && this.isOpen) this.onOffence()
     // A connection paused for sending too fast must read the client's answer to our close frame, or closing waits for ws's 30 s timeout.
     if (this.ws.isPaused) this.ws.resume()
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
@@ -112,6 +120,7 @@ export class SyncEndpoint {
   private readonly wss: WebSocketServer
   private readonly sockets = new Set<WsSyncSocket>()
   private readonly keepalive: NodeJS.Timeout
+  private readonly offenders = new OffenderBudgets()
 
   constructor(private readonly options: SyncEndpointOptions) {
     // perMessageDeflate stays off: updates are small and mostly incompressible, and deflate costs CPU per recipient.
@@ -127,7 +136,8 @@ export class SyncEndpoint {
     head: Buffer,
     target: { boardId: string; access: ConnectionAccess; linkId: string | null },
   ): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.handleConnection(ws, target.boardId, target.access, target.linkId))
+    const client = `${clientAddress(request, this.options.trustProxy)} ${target.linkId ?? 'staff'}`
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.handleConnection(ws, client, target.boardId, target.access, target.linkId))
   }
 
   /**
@@ -170,22 +180,48 @@ export class SyncEndpoint {
     this.wss.close()
   }
 
-  private handleConnection(ws: WebSocket, boardId: string, access: ConnectionAccess, linkId: string | null): void {
+  /**
+   * `client` is who connects (address and link), for the budget an offender
+   * keeps across its connections; see OffenderBudgets.
+   */
+  private handleConnection(ws: WebSocket, client: string, boardId: string, access: ConnectionAccess, linkId: string | null): void {
     const { registry, logger, metrics } = this.options
-    const socket = new WsSyncSocket(ws, boardId, linkId, this.options.maxSendBufferBytes, () => {
-      metrics.count('sync_slow_clients_dropped_total')
-      logger.warn({ boardId }, 'dropping a client that stopped reading')
-      room?.leave(socket)
-    })
+    const budget = this.offenders.budgetFor(client)
+    const pauseReading = (waitMs: number): void => {
+      if (waitMs <= 0 || ws.isPaused || ws.readyState !== WebSocket.OPEN) return
+      metrics.count('sync_reads_paused_total')
+      ws.pause()
+      setTimeout(() => {
+        if (ws.readyState === WebSocket.OPEN && ws.isPaused) ws.resume()
+      }, waitMs).unref()
+    }
+    const offend = (): void => {
+      metrics.count('sync_offences_total')
+      this.offenders.recordOffence(client, budget)
+    }
+    const socket = new WsSyncSocket(
+      ws,
+      boardId,
+      linkId,
+      this.options.maxSendBufferBytes,
+      () => {
+        metrics.count('sync_slow_clients_dropped_total')
+        logger.warn({ boardId }, 'dropping a client that stopped reading')
+        room?.leave(socket)
+      },
+      offend,
+    )
     this.sockets.add(socket)
     let room: BoardRoom | null = null
     let buffered: Uint8Array[] | null = []
-    const budget = new InboundBudget()
+    // An offender back within its minute reads nothing until its shared budget is out of debt.
+    pauseReading(budget.waitMs())
 
     ws.on('error', (error) => {
       // ws has already closed the socket (1009 for an oversized frame); without this listener the process would crash.
       metrics.count('sync_messages_rejected_total', { reason: 'socket-error' })
       logger.warn({ boardId, err: error.message }, 'sync socket error')
+      offend()
     })
     ws.on('pong', () => {
       socket.alive = true
@@ -206,14 +242,7 @@ export class SyncEndpoint {
       } else {
         socket.close(CloseCode.policyViolation, 'too many messages before the board was loaded')
       }
-      const waitMs = budget.spend(message.byteLength)
-      if (waitMs > 0 && !ws.isPaused && ws.readyState === WebSocket.OPEN) {
-        metrics.count('sync_reads_paused_total')
-        ws.pause()
-        setTimeout(() => {
-          if (ws.readyState === WebSocket.OPEN && ws.isPaused) ws.resume()
-        }, waitMs).unref()
-      }
+      pauseReading(budget.spend(message.byteLength))
     })
     ws.on('close', () => {
       this.sockets.delete(socket)
