@@ -297,7 +297,8 @@ export class BoardRoom implements WriteParticipant, RelayedBoard {
     this.lastSeq = lastSeq
     this.deps.metrics.count('board_updates_stored_total', {}, batch.updates.length)
     // Published once stored, as one entry per batch: other processes' clients never see what a crash could lose.
-    if (batch.updates.length > 0) this.deps.relay.publishUpdate(this.boardId, Y.mergeUpdates(batch.updates))
+    // Merging a busy room's batch costs a decode of every update in it; alone, the process has nobody to publish to.
+    if (batch.updates.length > 0 && this.deps.relay.shared) this.deps.relay.publishUpdate(this.boardId, Y.mergeUpdates(batch.updates))
     this.updatesSinceSnapshot += batch.updates.length
     this.logBytes += batch.bytes
     this.deliverBatch(batch.outbound)

@@ -62,7 +62,7 @@ function openStore(): SqliteBoardStore {
 
 /** A relay that records what a room hands it, as the Redis relay would see it. */
 class RecordingRelay implements BoardRelay {
-  readonly shared = false
+  readonly shared = true
   readonly published: Uint8Array[] = []
   readonly followed: Array<{ board: RelayedBoard; from: string | null }> = []
   readonly unfollowed: string[] = []
