@@ -14,6 +14,15 @@ type RecordType = { scope: string; validate(record: unknown): unknown }
 const RECORD_TYPES = TLDRAW_SCHEMA.types as Record<string, RecordType | undefined>
 /** The schema a client stores under meta is a few KB; anything bigger there is not a schema. */
 const MAX_META_BYTES = 64 * 1024
+/**
+ * The most JSON bytes an update's records can come to. The worst byte is
+ * one of a binary value (Yjs keeps Uint8Arrays), which JSON spells as an
+ * entry like `"1048575":255,`, its index having at most as many digits as
+ * the update's length; a control character in a string is six (`\u0001`).
+ */
+function maxJsonBytesOf(update: Uint8Array): number {
+  return update.byteLength * (String(update.byteLength).length + '"":255,'.length)
+}
 
 type Struct = Y.Item | Y.GC | Y.Skip
 /** Where an item lands: its root type and, in a map, its key (both inherited from its neighbour when it has one). */
@@ -39,6 +48,8 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, limits: BoardCo
   // An update that cannot be decoded throws here, before anything is applied: the caller closes that socket as malformed.
   const decoded = Y.decodeUpdate(update) as { structs: Struct[] }
   const own = indexByClient(decoded.structs)
+  // Serialising every record to measure it costs as much as validating it; a small update cannot hold one over the limit.
+  const measureRecords = maxJsonBytesOf(update) > limits.maxRecordBytes
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
     // Content deleted before it was ever sent has nothing left to check.
@@ -48,7 +59,7 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, limits: BoardCo
     if (place.root === null) return refuse('the update builds on content the board does not have', 'gapped')
     const verdict =
       place.root === RECORDS_ARRAY_NAME
-        ? checkRecordsItem(struct, place.key, limits)
+        ? checkRecordsItem(struct, place.key, measureRecords ? limits.maxRecordBytes : null)
         : place.root === META_MAP_NAME
           ? checkMetaItem(struct, place.key)
           : refuse(`"${place.root}" is not part of a board`)
@@ -57,22 +68,25 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, limits: BoardCo
   return { ok: true }
 }
 
-function checkRecordsItem(item: Y.Item, key: string | null, limits: BoardContentLimits): ContentVerdict {
+/** `maxRecordBytes` is null when the update is too small to hold a record over the limit. */
+function checkRecordsItem(item: Y.Item, key: string | null, maxRecordBytes: number | null): ContentVerdict {
   if (key !== null || !(item.content instanceof Y.ContentAny)) return refuse('the records array holds only record entries')
   for (const entry of item.content.arr) {
-    const verdict = checkEntry(entry, limits)
+    const verdict = checkEntry(entry, maxRecordBytes)
     if (!verdict.ok) return verdict
   }
   return { ok: true }
 }
 
-function checkEntry(entry: unknown, limits: BoardContentLimits): ContentVerdict {
+function checkEntry(entry: unknown, maxRecordBytes: number | null): ContentVerdict {
   if (typeof entry !== 'object' || entry === null) return refuse('a records entry is not an object')
   const { key, val } = entry as { key?: unknown; val?: unknown }
   if (typeof key !== 'string' || typeof val !== 'object' || val === null) return refuse('a records entry needs a key and a record')
   if ((val as { id?: unknown }).id !== key) return refuse(`record ${key} is stored under another id`)
-  const bytes = jsonBytes(val)
-  if (bytes > limits.maxRecordBytes) return refuse(`record ${key} has ${bytes} bytes, more than ${limits.maxRecordBytes}`, 'record-too-big')
+  if (maxRecordBytes !== null) {
+    const bytes = jsonBytes(val)
+    if (bytes > maxRecordBytes) return refuse(`record ${key} has ${bytes} bytes, more than ${maxRecordBytes}`, 'record-too-big')
+  }
   const typeName = (val as { typeName?: unknown }).typeName
   const type = typeof typeName === 'string' ? RECORD_TYPES[typeName] : undefined
   if (!type || type.scope !== 'document') return refuse(`record ${key} is not a board record`)
