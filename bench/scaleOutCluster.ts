@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Redis } from 'ioredis'
 import pg from 'pg'
-import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../scripts/serverBuild.ts'
+import { buildServer, isServerBuildStale, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../scripts/serverBuild.ts'
 import type { ClientUrl } from './fanout.ts'
 import { newAdminToken, OursApi } from './oursApi.ts'
 import { freePort, readRssKiB, until } from './procStats.ts'
@@ -120,7 +120,7 @@ export function relayLagP99Ms(before: Buckets, after: Buckets): number | null {
 
 async function spawnServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   // Ours runs as `npm start` runs it: the built bundle on plain node.
-  const child = spawn(process.execPath, [SERVER_BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   trackChild(child)
   let output = ''
   const keep = (chunk: Buffer): void => {

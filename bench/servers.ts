@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { collectGarbage, findInspectorUrl, type HeapAfterGc } from './inspector.ts'
 import { newAdminToken, OursApi } from './oursApi.ts'
-import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../scripts/serverBuild.ts'
+import { buildServer, isServerBuildStale, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../scripts/serverBuild.ts'
 import { freePort, until } from './procStats.ts'
 import { Y_WEBSOCKET, type WireFraming } from './wireFraming.ts'
 
@@ -118,7 +118,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
   if (kind === 'ours' && isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
   const adminToken = newAdminToken()
   const launch = launchOf(kind, dataDir, adminToken)
-  const args = [...inspectArgs, ...profileArgs, launch.entry]
+  const args = [...(kind === 'ours' ? SERVER_NODE_FLAGS : []), ...inspectArgs, ...profileArgs, launch.entry]
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...launch.env }
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   trackChild(child)

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../../scripts/serverBuild.ts'
+import { buildServer, isServerBuildStale, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/serverBuild.ts'
 import { collectGarbage, findInspectorUrl, type HeapAfterGc } from '../inspector.ts'
 import { newAdminToken, OursApi } from '../oursApi.ts'
 import { freePort, readRssKiB, sleep } from '../procStats.ts'
@@ -132,7 +132,7 @@ export class ServerUnderTest {
   /** Spawns the bundle and resolves with the wall-clock ms (fractional) at which /healthz first answered ok. */
   private async spawn(): Promise<number> {
     // Port 0: the inspector picks a free port and prints it.
-    const child = spawn(process.execPath, [...(this.inspect ? ['--inspect=127.0.0.1:0'] : []), SERVER_BUNDLE], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(this.inspect ? ['--inspect=127.0.0.1:0'] : []), SERVER_BUNDLE], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { buildServer, isServerBuildStale, SERVER_BUNDLE } from '../../scripts/serverBuild.ts'
+import { buildServer, isServerBuildStale, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/serverBuild.ts'
 import { underBuildLock } from './buildLock.ts'
 import { until } from './until.ts'
 
@@ -41,7 +41,7 @@ async function ensureServerBuilt(): Promise<void> {
 export async function startServerProcess(env: Record<string, string>, fixedPort?: number): Promise<ServerProcess> {
   await ensureServerBuilt()
   const port = fixedPort ?? (await freePort())
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...INHERITED_ENV, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +69,7 @@ export async function startServerProcess(env: Record<string, string>, fixedPort?
 /** Runs the server entry and returns its exit code and output, for configuration errors. */
 export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   await ensureServerBuilt()
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...INHERITED_ENV, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
