@@ -54,4 +54,14 @@ describe('what a client may write into a board', () => {
   it('refuses a record over the size limit as too big', () => {
     expect(checkEdit(() => undefined, (doc) => new NoteMap(doc).set('huge', 'x'.repeat(70 * 1024)))).toMatchObject({ ok: false, kind: 'record-too-big' })
   })
+
+  it('refuses a record over the size limit as too big when its update is small, a binary value growing tenfold as JSON', () => {
+    const client = new Y.Doc()
+    const base = Y.encodeStateVector(client)
+    const blob = new Uint8Array(8_000).fill(255)
+    client.getArray('tl_records').push([{ key: 'shape:blob', val: { id: 'shape:blob', typeName: 'shape', meta: { blob } } }])
+    const update = Y.encodeStateAsUpdate(client, base)
+    expect(update.byteLength).toBeLessThan(LIMITS.maxRecordBytes / 8)
+    expect(checkBoardUpdate(new Y.Doc(), update, LIMITS)).toMatchObject({ ok: false, kind: 'record-too-big' })
+  })
 })
