@@ -45,6 +45,9 @@ export interface FanoutFigures extends WindowFigures {
 
 let nextUid = 1
 
+/** What a fan-out round needs of a server: any of servers.ts, or the byte relay of bench:floor. */
+export type FanoutTarget = Pick<ServerHandle, 'pid' | 'createBoards' | 'boardUrl' | 'boardFraming'>
+
 /** Where a client connects: one server's board URL, or (scale-out) one of several processes' chosen per client. */
 export type ClientUrl = (boardId: string, room: number, index: number) => string
 
@@ -77,7 +80,7 @@ export function roomClients(
 
 /** The clients of `spec` on one server's boards, in the framing that server speaks. */
 export function serverClients(
-  server: ServerHandle,
+  server: FanoutTarget,
   boardIds: readonly string[],
   spec: FanoutSpec,
   seeded?: ReadonlyMap<number, Uint8Array>,
@@ -86,7 +89,7 @@ export function serverClients(
 }
 
 /** Seeds each room through one full client; returns the state vectors receivers claim to hold. */
-async function seedRooms(server: ServerHandle, boardIds: readonly string[], spec: FanoutSpec): Promise<Map<number, Uint8Array>> {
+async function seedRooms(server: FanoutTarget, boardIds: readonly string[], spec: FanoutSpec): Promise<Map<number, Uint8Array>> {
   const seeded = new Map<number, Uint8Array>()
   if (!spec.seedRecords) return seeded
   for (const [room, boardId] of boardIds.entries()) {
@@ -176,7 +179,7 @@ export async function connectAll(pool: LoadPool, clients: ClientSpec[]): Promise
 /** One round of a fan-out scenario on one server: connect, warm up, measure, disconnect. */
 export async function runFanoutRound(
   pool: LoadPool,
-  server: ServerHandle,
+  server: FanoutTarget,
   spec: FanoutSpec,
   timing: { warmupMs: number; windowMs: number },
   boardLabel: string,

@@ -18,7 +18,7 @@ import { buildJson, renderTable, type ScenarioResults } from './report.ts'
 import { SCENARIOS, type Scenario } from './scenarios.ts'
 import { waitForQuietMachine } from './procStats.ts'
 import { startOrder } from './serverOrder.ts'
-import { DURABLE_PEERS, killAllChildren, SERVER_KINDS, startServer, type ServerHandle, type ServerKind } from './servers.ts'
+import { DURABLE_PEERS, runBenchMain, SERVER_KINDS, startServer, type ServerHandle, type ServerKind } from './servers.ts'
 
 const RESULTS_DIR = path.join(import.meta.dirname, 'results')
 const RESULTS_FILE = path.join(RESULTS_DIR, 'latest.json')
@@ -158,16 +158,4 @@ async function main(): Promise<void> {
   if (errors.size > 0) process.exitCode = 1
 }
 
-process.on('exit', killAllChildren)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    killAllChildren()
-    process.exit(130)
-  })
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-  killAllChildren()
-  process.exit(1)
-})
+runBenchMain(main)

@@ -8,10 +8,9 @@
  * bench/results/scaleout-latest.json).
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { gitState } from './gitState.ts'
+import { runInfo } from './gitState.ts'
 import { LoadPool } from './loadPool.ts'
 import { waitForQuietMachine } from './procStats.ts'
 import { POSTGRES_URL, REDIS_URL, startCluster, stopOpenClusters } from './scaleOutCluster.ts'
@@ -160,12 +159,7 @@ async function main(): Promise<void> {
   const estimates = inputs.flatMap(estimate)
   const json = {
     bench: 'ideenschmiede scale-out: 1 vs 2 server processes on PostgreSQL + Redis',
-    startedAt: startedAt.toISOString(),
-    durationSec: Math.round((Date.now() - startedAt.getTime()) / 1_000),
-    mode: quick ? 'quick' : 'full',
-    git: gitState(),
-    node: process.version,
-    cpus: os.cpus().length,
+    ...runInfo(startedAt, quick),
     loadProcesses,
     runsStartedOnBusyBox: busyRuns,
     p99LimitMs: P99_LIMIT_MS,

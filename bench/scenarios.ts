@@ -51,6 +51,11 @@ const FANOUT_METRICS: MetricSpec[] = [
   { key: 'joinMs', label: 'all clients joined (ms)', lowerIsBetter: true, digits: 0 },
 ]
 
+/** Warm-up before each round's window, and the window. */
+export function fanoutTiming(quick: boolean): { warmupMs: number; windowMs: number } {
+  return quick ? { warmupMs: 500, windowMs: 2_000 } : { warmupMs: 2_000, windowMs: 5_000 }
+}
+
 function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: string[] = []): Scenario {
   return {
     id,
@@ -58,7 +63,7 @@ function fanoutScenario(id: string, title: string, spec: FanoutSpec, notes: stri
     notes,
     metrics: FANOUT_METRICS,
     async run({ pool, servers, order, quick, runTag, settle }) {
-      const timing = quick ? { warmupMs: 500, windowMs: 2_000 } : { warmupMs: 2_000, windowMs: 5_000 }
+      const timing = fanoutTiming(quick)
       // Each scenario starts fresh servers, whose code V8 still runs in its baseline tiers for the first round (a
       // third more CPU per delivery for ours in fan-out c, an eighth for the reference), and the second round still
       // costs a tenth more than later ones; a venue server runs for hours. So each server first gets two rounds of
@@ -92,25 +97,25 @@ function perServer<T>(value: (kind: ServerKind) => T): Record<ServerKind, T> {
   return Object.fromEntries(SERVER_KINDS.map((kind) => [kind, value(kind)])) as Record<ServerKind, T>
 }
 
+/** The two light fan-outs, where a fixed cost per update weighs most; bench:floor runs them too. */
+export const FANOUT_A = {
+  title: '1 room × 50 clients, 1 writer at 20 updates/s',
+  spec: { rooms: 1, clientsPerRoom: 50, writersPerRoom: 1, rateHz: 20 },
+} as const satisfies { title: string; spec: FanoutSpec }
+export const FANOUT_C = {
+  title: '20 rooms × 10 clients, 1 writer per room at 10 updates/s',
+  spec: { rooms: 20, clientsPerRoom: 10, writersPerRoom: 1, rateHz: 10 },
+} as const satisfies { title: string; spec: FanoutSpec }
+
 export const SCENARIOS: Scenario[] = [
-  fanoutScenario('fanout-a', '1 room × 50 clients, 1 writer at 20 updates/s', {
-    rooms: 1,
-    clientsPerRoom: 50,
-    writersPerRoom: 1,
-    rateHz: 20,
-  }),
+  fanoutScenario('fanout-a', FANOUT_A.title, FANOUT_A.spec),
   fanoutScenario('fanout-b', '1 room × 200 clients, 5 writers at 10 updates/s each', {
     rooms: 1,
     clientsPerRoom: 200,
     writersPerRoom: 5,
     rateHz: 10,
   }),
-  fanoutScenario('fanout-c', '20 rooms × 10 clients, 1 writer per room at 10 updates/s', {
-    rooms: 20,
-    clientsPerRoom: 10,
-    writersPerRoom: 1,
-    rateHz: 10,
-  }),
+  fanoutScenario('fanout-c', FANOUT_C.title, FANOUT_C.spec),
   fanoutScenario(
     'big-board',
     '1 room × 50 clients, 5 writers at 20 updates/s, on a board of 5,000 records',

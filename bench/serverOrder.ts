@@ -23,7 +23,7 @@ export function startOrder(scenarioIndex: number): ServerKind[] {
 }
 
 /** Round `block` of a repeated run (cold sync): the Latin square's rows in turn. */
-export function blockOrder(order: readonly ServerKind[], block: number): ServerKind[] {
+export function blockOrder<Kind extends string>(order: readonly Kind[], block: number): Kind[] {
   const row = MEASURED_BLOCKS[block % MEASURED_BLOCKS.length] ?? MEASURED_BLOCKS[0] ?? []
   return row.map((position) => {
     const kind = order[position]
@@ -33,12 +33,12 @@ export function blockOrder(order: readonly ServerKind[], block: number): ServerK
 }
 
 /** The warm-up rounds (not merged): in order, and in a full run once more reversed. */
-export function warmUpRounds(order: readonly ServerKind[], quick: boolean): ServerKind[] {
+export function warmUpRounds<Kind extends string>(order: readonly Kind[], quick: boolean): Kind[] {
   return quick ? [...order] : [...order, ...[...order].reverse()]
 }
 
 /** The measured rounds: a quick run has one each, reversed from the warm-up; a full run four blocks. */
-export function measuredRounds(order: readonly ServerKind[], quick: boolean): ServerKind[] {
+export function measuredRounds<Kind extends string>(order: readonly Kind[], quick: boolean): Kind[] {
   if (quick) return [...order].reverse()
   return MEASURED_BLOCKS.flatMap((_, block) => blockOrder(order, block))
 }

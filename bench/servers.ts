@@ -103,6 +103,25 @@ export function killAllChildren(): void {
   children.clear()
 }
 
+/**
+ * Runs a bench's main: every server and load process goes with this one,
+ * whichever way it ends (done, failed, SIGINT or SIGTERM).
+ */
+export function runBenchMain(main: () => Promise<void>): void {
+  process.on('exit', killAllChildren)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      killAllChildren()
+      process.exit(130)
+    })
+  }
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    killAllChildren()
+    process.exit(1)
+  })
+}
+
 export function trackChild(child: ChildProcess): void {
   children.add(child)
   child.once('exit', () => children.delete(child))
