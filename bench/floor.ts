@@ -9,24 +9,21 @@
  * with SQLite. Prints server CPU per delivery and p99, each ÷ Hocuspocus, and
  * last one JSON line (also written to bench/results/floor.json).
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { runFanoutRound, summarizeFanout, type FanoutFigures, type FanoutRound, type FanoutTarget } from './fanout.ts'
 import { runInfo } from './gitState.ts'
 import { LoadPool } from './loadPool.ts'
-import { freePort, until, waitForQuietMachine } from './procStats.ts'
+import { waitForQuietMachine } from './procStats.ts'
 import { format } from './report.ts'
 import { FANOUT_A, FANOUT_C, fanoutTiming } from './scenarios.ts'
 import { measuredRounds, warmUpRounds } from './serverOrder.ts'
-import { runBenchMain, startServer, trackChild } from './servers.ts'
+import { runBenchMain, spawnUntilReady, startServer, type Launch } from './servers.ts'
 import { Y_WEBSOCKET } from './wireFraming.ts'
 
-const ROOT = path.resolve(import.meta.dirname, '..')
 const BYTE_RELAY_ENTRY = path.join(import.meta.dirname, 'peers/byteRelay.ts')
 const RESULTS_FILE = path.join(import.meta.dirname, 'results/floor.json')
-const START_TIMEOUT_MS = 30_000
 /** As in `npm run bench`: more than this is someone else's work on the shared box. */
 const QUIET_LIMIT_CORES = 0.25
 /** The issue's target, as a share of the best durable peer's CPU per delivery (Hocuspocus in every run so far). */
@@ -49,36 +46,18 @@ interface Target extends FanoutTarget {
   stop(): Promise<void>
 }
 
+/** The byte relay is TypeScript, so its node loads tsx; that costs at start only. */
+const BYTE_RELAY: Launch = { entry: BYTE_RELAY_ENTRY, env: {}, readyPath: '/', isReadyBody: (body) => body === 'okay' }
+
 async function startByteRelay(): Promise<Target> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', BYTE_RELAY_ENTRY], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  trackChild(child)
-  const isReady = async (): Promise<boolean> => {
-    if (child.exitCode !== null) throw new Error('the byte relay exited during start')
-    try {
-      return (await (await fetch(`http://127.0.0.1:${port}/`)).text()) === 'okay'
-    } catch {
-      return false
-    }
-  }
-  await until(isReady, `the byte relay on port ${port}`, START_TIMEOUT_MS)
-  if (child.pid === undefined) throw new Error('the byte relay has no pid')
+  const relay = await spawnUntilReady('the byte relay', ['--import', 'tsx'], BYTE_RELAY)
   let next = 0
   return {
-    pid: child.pid,
+    pid: relay.pid,
     createBoards: (count, label) => Promise.resolve(Array.from({ length: count }, () => `${label}-${next++}`)),
-    boardUrl: (boardId) => `ws://127.0.0.1:${port}/${encodeURIComponent(boardId)}`,
+    boardUrl: (boardId) => `ws://127.0.0.1:${relay.port}/${encodeURIComponent(boardId)}`,
     boardFraming: () => Y_WEBSOCKET,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-      child.kill('SIGKILL')
-      await exited
-    },
+    stop: () => relay.stop(false),
   }
 }
 
@@ -102,12 +81,12 @@ async function runScene(
     const cores = await waitForQuietMachine(quick ? 3_000 : 20_000, QUIET_LIMIT_CORES)
     if (cores > QUIET_LIMIT_CORES) process.stderr.write(`  ! ${cores.toFixed(2)} cores of other load on the box; measuring anyway\n`)
   }
-  const started = await Promise.allSettled(KINDS.map((kind) => startTarget(kind)))
-  const handles = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  const started = await Promise.allSettled(KINDS.map(async (kind) => [kind, await startTarget(kind)] as const))
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
   try {
     const failed = started.find((result) => result.status === 'rejected')
     if (failed) throw failed.reason
-    const targets = Object.fromEntries(KINDS.map((kind, index) => [kind, handles[index]])) as Record<FloorKind, Target>
+    const targets = Object.fromEntries(running) as Record<FloorKind, Target>
     // Warm-up rounds first, as in `npm run bench`: fresh servers still run baseline code.
     for (const kind of warmUpRounds(order, quick)) {
       await settle()
@@ -120,7 +99,7 @@ async function runScene(
     }
     return perKind((kind) => summarizeFanout(collected[kind]))
   } finally {
-    await Promise.all(handles.map((handle) => handle.stop()))
+    await Promise.all(running.map(([, target]) => target.stop()))
   }
 }
 

@@ -37,7 +37,7 @@ export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'ref', 'ref-leveldb'
 /** The servers that keep boards across a restart, like ours; the issue's targets are set against the best of them. */
 export const DURABLE_PEERS: readonly ServerKind[] = ['ref-leveldb', 'hocuspocus']
 
-interface Launch {
+export interface Launch {
   entry: string
   env: NodeJS.ProcessEnv
   /** Path of a plain GET and the body that says the server is up. */
@@ -127,19 +127,22 @@ export function trackChild(child: ChildProcess): void {
   child.once('exit', () => children.delete(child))
 }
 
-export async function startServer(kind: ServerKind, options: ServerOptions): Promise<ServerHandle> {
+/** A server process of the bench, up and answering on loopback. */
+export interface ReadyProcess {
+  readonly pid: number
+  readonly port: number
+  readonly httpUrl: string
+  /** The tail of what it printed. */
+  output(): string
+  /** SIGKILL; `graceful` sends SIGTERM first, so a profiled server writes its profile. */
+  stop(graceful: boolean): Promise<void>
+}
+
+/** Spawns `launch.entry` on this node with `nodeArgs`, on a free port, and waits until it answers its ready path. */
+export async function spawnUntilReady(name: string, nodeArgs: readonly string[], launch: Launch): Promise<ReadyProcess> {
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ideenschmiede-bench-${kind}-`))
-  // Port 0: the inspector picks its own free port and prints it; loopback only, like everything here.
-  const inspectArgs = options.inspect ? ['--inspect=127.0.0.1:0'] : []
-  const profileArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--import', EXIT_ON_SIGTERM] : []
-  // Ours runs as `npm start` runs it: the built bundle on plain node; the others run their own entries on plain node.
-  if (kind === 'ours' && isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
-  const adminToken = newAdminToken()
-  const launch = launchOf(kind, dataDir, adminToken)
-  const args = [...(kind === 'ours' ? SERVER_NODE_FLAGS : []), ...inspectArgs, ...profileArgs, launch.entry]
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...launch.env }
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, launch.entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   trackChild(child)
   let output = ''
   const keep = (chunk: Buffer): void => {
@@ -151,7 +154,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
 
   const httpUrl = `http://127.0.0.1:${port}`
   const isReady = async (): Promise<boolean> => {
-    if (child.exitCode !== null) throw new Error(`${kind} server exited during start:\n${output}`)
+    if (child.exitCode !== null) throw new Error(`${name} exited during start:\n${output}`)
     try {
       const res = await fetch(httpUrl + launch.readyPath)
       return res.ok && launch.isReadyBody(await res.text())
@@ -160,21 +163,54 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
     }
   }
   try {
-    await until(isReady, `the ${kind} server on port ${port}`, START_TIMEOUT_MS)
+    await until(isReady, `${name} on port ${port}`, START_TIMEOUT_MS)
   } catch (error) {
     child.kill('SIGKILL')
     throw error
   }
-  if (child.pid === undefined) throw new Error(`${kind} server has no pid`)
-  const inspectorUrl = options.inspect ? findInspectorUrl(output) : null
-  if (options.inspect && !inspectorUrl) throw new Error(`${kind} server printed no inspector URL:\n${output}`)
+  if (child.pid === undefined) throw new Error(`${name} has no pid`)
+  return {
+    pid: child.pid,
+    port,
+    httpUrl,
+    output: () => output,
+    stop: async (graceful) => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      if (graceful) {
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), PROFILE_WRITE_TIMEOUT_MS)
+        await exited
+        clearTimeout(timer)
+      } else {
+        // A benchmark server holds nothing worth a graceful shutdown; SIGKILL also ends a saturated one at once.
+        child.kill('SIGKILL')
+        await exited
+      }
+    },
+  }
+}
+
+export async function startServer(kind: ServerKind, options: ServerOptions): Promise<ServerHandle> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ideenschmiede-bench-${kind}-`))
+  // Port 0: the inspector picks its own free port and prints it; loopback only, like everything here.
+  const inspectArgs = options.inspect ? ['--inspect=127.0.0.1:0'] : []
+  const profileArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--import', EXIT_ON_SIGTERM] : []
+  // Ours runs as `npm start` runs it: the built bundle on plain node; the others run their own entries on plain node.
+  if (kind === 'ours' && isServerBuildStale() && !(await buildServer())) throw new Error('building the server failed (see esbuild output above)')
+  const adminToken = newAdminToken()
+  const launch = launchOf(kind, dataDir, adminToken)
+  const server = await spawnUntilReady(`the ${kind} server`, [...(kind === 'ours' ? SERVER_NODE_FLAGS : []), ...inspectArgs, ...profileArgs], launch)
+  const { port, httpUrl } = server
+  const inspectorUrl = options.inspect ? findInspectorUrl(server.output()) : null
+  if (options.inspect && !inspectorUrl) throw new Error(`${kind} server printed no inspector URL:\n${server.output()}`)
 
   const api = kind === 'ours' ? new OursApi(httpUrl, adminToken) : null
   const eventId = api ? await api.createEvent('Benchmark') : null
   const tokenQuery = api && eventId ? `?token=${encodeURIComponent(await api.createParticipantToken(eventId))}` : ''
   return {
     kind,
-    pid: child.pid,
+    pid: server.pid,
     httpUrl,
     event: api && eventId ? { id: eventId, api } : null,
     createBoards: async (count, label) => {
@@ -190,19 +226,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       return collectGarbage(inspectorUrl)
     },
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-        if (options.profileDir) {
-          child.kill('SIGTERM')
-          const timer = setTimeout(() => child.kill('SIGKILL'), PROFILE_WRITE_TIMEOUT_MS)
-          await exited
-          clearTimeout(timer)
-        } else {
-          // A benchmark server holds nothing worth a graceful shutdown; SIGKILL also ends a saturated one at once.
-          child.kill('SIGKILL')
-          await exited
-        }
-      }
+      await server.stop(options.profileDir !== undefined)
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
