@@ -34,7 +34,14 @@ wss.on('connection', (ws, request) => {
   rooms.set(name, room)
   room.add(ws)
   ws.on('message', (data: Buffer) => {
-    const kind = readEnvelope(data).kind
+    let kind
+    try {
+      kind = readEnvelope(data).kind
+    } catch {
+      // A frame too short for its message type: closed like any server would, instead of crashing the relay.
+      ws.close(1007, 'malformed message')
+      return
+    }
     if (kind === 'step1') {
       transportOf(ws).write(emptyStep2Frame)
     } else if (kind === 'update') {
